@@ -1,0 +1,44 @@
+# One word per task: the README tells people to type these.
+VENV ?= .venv
+PYTHON ?= python3
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: install run test test-sqlite test-postgres lint format bench clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+	@bash scripts/install-system-packages.sh || true
+	$(BIN)/slideshelf migrate --no-input --verbosity 0
+	$(BIN)/slideshelf collectstatic --no-input --verbosity 0
+
+run: install
+	$(BIN)/slideshelf demo
+	$(BIN)/slideshelf serve --host $(HOST) --port $(PORT)
+
+test: $(STAMP)
+	@bash scripts/install-system-packages.sh || true
+	$(BIN)/pytest -n auto $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy slideshelf
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: install
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,3 @@
+"""slideshelf: a self-hostable presentation-sharing site."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from slideshelf.cli import main
+
+main()

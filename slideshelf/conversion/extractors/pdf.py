@@ -1,0 +1,60 @@
+"""A PDF's pages and its text layer, page by page (pypdfium2)."""
+
+from __future__ import annotations
+
+import pypdfium2 as pdfium
+
+from slideshelf.conversion.errors import PermanentError
+from slideshelf.lib.text import squash
+
+# pdfium's FPDF_GetLastError codes
+ERR_FILE, ERR_FORMAT, ERR_PASSWORD, ERR_SECURITY = 2, 3, 4, 5
+
+
+def open_pdf(path: str) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as error:
+        raise PermanentError(_message(getattr(error, "err_code", None))) from None
+
+
+def _message(code: int | None) -> str:
+    if code == ERR_PASSWORD:
+        return (
+            "This PDF is password-protected, so its pages cannot be read. "
+            "Save a copy without a password and upload that."
+        )
+    if code == ERR_SECURITY:
+        return "This PDF uses an encryption scheme that cannot be opened."
+    return (
+        "This PDF is damaged: its internal structure cannot be read. "
+        "Export it again from the program that made it and upload the new file."
+    )
+
+
+def page_count(path: str) -> int:
+    document = open_pdf(path)
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
+def page_texts(path: str) -> list[str]:
+    """The text layer of every page, lines kept, white space inside lines squashed."""
+    document = open_pdf(path)
+    try:
+        texts = []
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            try:
+                raw = textpage.get_text_bounded()
+            finally:
+                textpage.close()
+                page.close()
+            lines = (squash(line) for line in raw.replace("\r\n", "\n").split("\n"))
+            texts.append("\n".join(line for line in lines if line))
+        return texts
+    finally:
+        document.close()

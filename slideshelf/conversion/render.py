@@ -1,0 +1,138 @@
+"""PDF pages to WebP images: a large one for the viewer and a thumbnail, each rendered
+straight from the PDF. Pure functions of pypdfium2 and Pillow, run in a process pool.
+
+WebP encoding, not PDF rendering, dominates the time; `method` 0 is libwebp's fastest and
+costs about 10% in size against the default 4 at a third of the time.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+# Pages per pool task: small enough for steady progress, large enough to amortise the
+# cost of opening the PDF in the child process.
+CHUNK = 4
+
+
+@dataclass(frozen=True)
+class RenderSettings:
+    width: int = 1600
+    thumb_width: int = 320
+    max_pixels: int = 16_000_000
+    quality: int = 80
+    method: int = 0
+
+
+@dataclass(frozen=True)
+class PageImage:
+    number: int
+    image: str  # file path
+    thumbnail: str
+    width: int
+    height: int
+    thumb_width: int
+    thumb_height: int
+
+
+def page_scale(width_pt: float, height_pt: float, target_width: int, max_pixels: int) -> float:
+    """Scale that makes the page `target_width` pixels wide without passing `max_pixels`."""
+    width_pt = max(width_pt, 1.0)
+    height_pt = max(height_pt, 1.0)
+    scale = target_width / width_pt
+    pixels = width_pt * scale * height_pt * scale
+    if pixels > max_pixels:
+        scale *= (max_pixels / pixels) ** 0.5
+    return scale
+
+
+def render_range(
+    pdf_path: str, numbers: list[int], out_dir: str, settings: RenderSettings
+) -> list[PageImage]:
+    """Render pages `numbers` (1-based) of the PDF into `out_dir`."""
+    document = pdfium.PdfDocument(pdf_path)
+    try:
+        return [_render_page(document, number, out_dir, settings) for number in numbers]
+    finally:
+        document.close()
+
+
+def _render_page(
+    document: pdfium.PdfDocument, number: int, out_dir: str, settings: RenderSettings
+) -> PageImage:
+    page = document[number - 1]
+    try:
+        width_pt, height_pt = page.get_size()
+        large = _render(page, width_pt, height_pt, settings.width, settings)
+        thumb = _render(page, width_pt, height_pt, settings.thumb_width, settings)
+    finally:
+        page.close()
+    image_path = os.path.join(out_dir, f"{number}.webp")
+    thumb_path = os.path.join(out_dir, f"{number}-thumb.webp")
+    large.save(image_path, "WEBP", quality=settings.quality, method=settings.method)
+    thumb.save(thumb_path, "WEBP", quality=settings.quality, method=settings.method)
+    return PageImage(number, image_path, thumb_path, *large.size, *thumb.size)
+
+
+def _render(page: pdfium.PdfPage, width_pt: float, height_pt: float, width: int, settings: RenderSettings):  # type: ignore[no-untyped-def]
+    scale = page_scale(width_pt, height_pt, width, settings.max_pixels)
+    # Slides are opaque: render on white, without an alpha channel to encode.
+    return page.render(scale=scale).to_pil().convert("RGB")
+
+
+class PageRenderer:
+    """Renders a PDF's pages across a pool of processes kept warm between jobs."""
+
+    def __init__(self, processes: int = 0) -> None:
+        self.processes = processes or os.cpu_count() or 1
+        self._pool: Executor | None = None
+
+    def render(
+        self,
+        pdf_path: str,
+        page_count: int,
+        out_dir: str,
+        settings: RenderSettings,
+        progress: Callable[[int], None] = lambda done: None,
+    ) -> list[PageImage]:
+        Path(out_dir).mkdir(parents=True, exist_ok=True)
+        chunks = [list(range(s, min(s + CHUNK, page_count + 1))) for s in range(1, page_count + 1, CHUNK)]
+        images: list[PageImage] = []
+        for rendered in self._map(pdf_path, chunks, out_dir, settings):
+            images.extend(rendered)
+            progress(len(images))
+        return sorted(images, key=lambda image: image.number)
+
+    def _map(
+        self, pdf_path: str, chunks: list[list[int]], out_dir: str, settings: RenderSettings
+    ) -> Iterator[list[PageImage]]:
+        if len(chunks) <= 1 or self.processes <= 1:
+            for chunk in chunks:
+                yield render_range(pdf_path, chunk, out_dir, settings)
+            return
+        pool = self._get_pool()
+        futures = [pool.submit(render_range, pdf_path, chunk, out_dir, settings) for chunk in chunks]
+        try:
+            for future in futures:
+                yield future.result()
+        except BrokenProcessPool:
+            self.shutdown()  # a crashed renderer (a hostile PDF) must not break the next job
+            raise
+
+    def _get_pool(self) -> Executor:
+        if self._pool is None:
+            # spawn, not fork: the worker holds database connections and threads.
+            self._pool = ProcessPoolExecutor(self.processes, mp_context=get_context("spawn"))
+        return self._pool
+
+    def shutdown(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None

@@ -1,0 +1,51 @@
+"""The worker process's long-lived helpers: one warm LibreOffice and one render pool."""
+
+from __future__ import annotations
+
+import atexit
+from functools import cache
+
+from django.conf import settings
+
+from slideshelf.conversion.job import JobConfig
+from slideshelf.conversion.office.client import OfficeClient, office_available
+from slideshelf.conversion.render import PageRenderer, RenderSettings
+
+
+@cache
+def get_office() -> OfficeClient | None:
+    if not office_available(settings.SOFFICE, settings.OFFICE_PYTHON):
+        return None
+    office = OfficeClient(
+        soffice=settings.SOFFICE,
+        python=settings.OFFICE_PYTHON,
+        timeout=settings.OFFICE_TIMEOUT,
+        restart_after=settings.OFFICE_RESTART_AFTER,
+        isolate_network=settings.OFFICE_ISOLATE_NETWORK,
+    )
+    atexit.register(office.stop)
+    return office
+
+
+@cache
+def get_renderer() -> PageRenderer:
+    renderer = PageRenderer(settings.RENDER_PROCESSES)
+    atexit.register(renderer.shutdown)
+    return renderer
+
+
+def job_config() -> JobConfig:
+    return JobConfig(
+        max_bytes=settings.MAX_UPLOAD_BYTES,
+        max_unzipped_bytes=settings.MAX_UNZIPPED_BYTES,
+        max_zip_entries=settings.MAX_ZIP_ENTRIES,
+        max_slides=settings.MAX_SLIDES,
+        render=RenderSettings(
+            width=settings.SLIDE_IMAGE_WIDTH,
+            thumb_width=settings.SLIDE_THUMB_WIDTH,
+            max_pixels=settings.SLIDE_MAX_PIXELS,
+            quality=settings.WEBP_QUALITY,
+            method=settings.WEBP_METHOD,
+        ),
+        ocr_languages=settings.OCR_LANGUAGES,
+    )

@@ -1,0 +1,222 @@
+"""Converting a presentation: claim it, run the pipeline, store the results or the failure."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
+from enum import StrEnum
+from pathlib import Path
+
+from django.conf import settings
+from django.db import close_old_connections, connection, transaction
+from django.utils import timezone
+
+from slideshelf.conversion.errors import PermanentError, TransientError
+from slideshelf.conversion.job import Job
+from slideshelf.conversion.pipeline import run_stages
+from slideshelf.conversion.runtime import job_config
+from slideshelf.conversion.storage import delete_prefix, put
+from slideshelf.lib.text import cut_at_word
+from slideshelf.presentations.models import Presentation, Slide, Stage, Status
+
+log = logging.getLogger(__name__)
+
+UNEXPECTED = (
+    "Something went wrong on our side while converting this file. The original is kept; "
+    "please try again later."
+)
+
+
+CRASHED = (
+    "Converting this file stopped the converter several times, so it was given up. "
+    "The original is kept; saving it again from PowerPoint or LibreOffice often helps."
+)
+
+
+class Outcome(StrEnum):
+    READY = "ready"
+    FAILED = "failed"
+    RETRYING = "retrying"
+    SKIPPED = "skipped"  # someone else has it, or it is no longer queued
+
+
+def queue_conversion(deck: Presentation, delay: float = 0.0) -> None:
+    """Put the deck in the queue and enqueue its job, in one transaction."""
+    from slideshelf.conversion.tasks import convert_task
+
+    with transaction.atomic():
+        if deck.status != Status.QUEUED:
+            deck.mark_queued()
+        task = convert_task
+        if delay:
+            task = task.using(run_after=timezone.now() + timedelta(seconds=delay))
+        task.enqueue(deck.pk)
+
+
+def claim(deck_id: int) -> Presentation | None:
+    """Take a queued deck for conversion; None when another worker got it first."""
+    claimed = Presentation.objects.filter(pk=deck_id, status=Status.QUEUED).update(
+        status=Status.CONVERTING, heartbeat_at=timezone.now(), error=""
+    )
+    if not claimed:
+        return None
+    deck = Presentation.objects.get(pk=deck_id)
+    deck.attempts += 1
+    deck.save(update_fields=["attempts"])
+    return deck
+
+
+def convert(deck_id: int) -> Outcome:
+    deck = claim(deck_id)
+    if deck is None:
+        return Outcome.SKIPPED
+    scratch = Path(tempfile.mkdtemp(prefix=f"slideshelf-{deck.public_id}-"))
+    try:
+        with heartbeat(deck.pk, settings.WORKER_HEARTBEAT_SECONDS):
+            job = _run(deck, scratch)
+        store_results(deck, job)
+        return Outcome.READY
+    except PermanentError as error:
+        deck.mark_failed(error.message)
+        return Outcome.FAILED
+    except TransientError as error:
+        return _retry_or_fail(deck, error.message)
+    except Exception:
+        log.exception("unexpected failure converting %s", deck.public_id)
+        return _retry_or_fail(deck, UNEXPECTED)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _run(deck: Presentation, scratch: Path) -> Job:
+    original = scratch / "original"
+    with deck.original.open("rb") as source, original.open("wb") as target:
+        shutil.copyfileobj(source, target, 1 << 20)
+    job = Job(original, scratch, job_config(), language=deck.language, progress=deck.set_progress)
+    return run_stages(job)
+
+
+def _retry_or_fail(deck: Presentation, message: str) -> Outcome:
+    if deck.attempts > settings.CONVERSION_RETRIES:
+        deck.mark_failed(message)
+        return Outcome.FAILED
+    delay = retry_delay(deck.attempts)
+    log.warning("retrying %s in %.0f s: %s", deck.public_id, delay, message)
+    queue_conversion(deck, delay=delay)
+    return Outcome.RETRYING
+
+
+def retry_delay(attempts: int) -> float:
+    """Exponential backoff: the base delay, doubled after every failed attempt."""
+    return float(settings.CONVERSION_RETRY_DELAY * 2 ** max(attempts - 1, 0))
+
+
+def store_results(deck: Presentation, job: Job) -> None:
+    """Move the job's files into storage and replace the deck's slides in one transaction."""
+    assert job.pdf is not None
+    old_revision = deck.revision
+    revision = old_revision + 1
+    prefix = deck.media_prefix(revision)
+    pdf_name = put(job.pdf, f"{prefix}/deck.pdf")
+    slides = []
+    for result, image in zip(job.slides, job.images, strict=True):
+        text = result.text
+        slides.append(
+            Slide(
+                presentation=deck,
+                number=image.number,
+                title=text.title,
+                text=text.body,
+                notes=text.notes,
+                alt_texts="\n".join(text.alt_texts),
+                table_text="\n\n".join(text.tables),
+                text_source=result.source,
+                hidden=text.hidden,
+                image=put(Path(image.image), f"{prefix}/{image.number}.webp"),
+                thumbnail=put(Path(image.thumbnail), f"{prefix}/{image.number}-thumb.webp"),
+                width=image.width,
+                height=image.height,
+                thumb_width=image.thumb_width,
+                thumb_height=image.thumb_height,
+            )
+        )
+    with transaction.atomic():
+        deck.slides.all().delete()
+        Slide.objects.bulk_create(slides)
+        assert job.sniffed is not None
+        deck.file_type = job.sniffed.file_type.value
+        deck.pdf.name = pdf_name
+        deck.revision = revision
+        deck.slide_count = len(slides)
+        if not deck.title:
+            deck.title = default_title(job)
+        deck.status, deck.stage, deck.error = Status.READY, Stage.DONE, ""
+        deck.heartbeat_at = None
+        deck.converted_at = timezone.now()
+        deck.save()
+        if old_revision:
+            transaction.on_commit(lambda: delete_prefix(deck.media_prefix(old_revision)))
+
+
+def default_title(job: Job) -> str:
+    """A deck uploaded without a title takes its file's title, else its first slide's text."""
+    if job.deck_title.strip():
+        return cut_at_word(job.deck_title, 150)
+    for slide in job.slides:
+        text = " ".join(part for part in (slide.text.title, slide.text.body) if part)
+        if text.strip():
+            return cut_at_word(text, 150)
+    return ""
+
+
+@contextmanager
+def heartbeat(deck_id: int, every: float) -> Iterator[None]:
+    """Keep the deck's heartbeat fresh while a long stage (LibreOffice) gives no progress."""
+    stop = threading.Event()
+
+    def beat() -> None:
+        try:
+            while not stop.wait(every):
+                Presentation.objects.filter(pk=deck_id, status=Status.CONVERTING).update(
+                    heartbeat_at=timezone.now()
+                )
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=beat, name=f"heartbeat-{deck_id}", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
+
+def requeue_stale(stale_after: float | None = None) -> int:
+    """Put decks whose worker died mid-conversion back in the queue."""
+    close_old_connections()
+    stale_after = settings.WORKER_STALE_SECONDS if stale_after is None else stale_after
+    cutoff = timezone.now() - timedelta(seconds=stale_after)
+    stale = Presentation.objects.filter(status=Status.CONVERTING, heartbeat_at__lt=cutoff)
+    count = 0
+    for deck in stale:
+        with transaction.atomic():
+            # Conditional: a worker that is only slow keeps its deck.
+            moved = Presentation.objects.filter(
+                pk=deck.pk, status=Status.CONVERTING, heartbeat_at__lt=cutoff
+            ).update(status=Status.QUEUED, stage=Stage.WAITING)
+            if not moved:
+                continue
+            deck.refresh_from_db()
+            count += 1
+            if deck.attempts > settings.CONVERSION_RETRIES:
+                deck.mark_failed(CRASHED)
+            else:
+                log.warning("requeued %s: its worker stopped mid-conversion", deck.public_id)
+                queue_conversion(deck)
+    return count

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import logging
+
+from slideshelf.conversion.extractors import extract_structure
+from slideshelf.conversion.extractors.pdf import page_texts
+from slideshelf.conversion.job import Job, SlideResult
+from slideshelf.conversion.types import FileType, SlideText
+
+log = logging.getLogger(__name__)
+
+
+class ReadSlideText:
+    """Each slide's text from the richest source: the deck's structure, else the PDF's text."""
+
+    name = "text"
+
+    def run(self, job: Job) -> None:
+        assert job.pdf is not None
+        from_pdf = [pdf_slide_text(text) for text in page_texts(str(job.pdf))]
+        structure = self._structure(job)
+        if structure is not None and len(structure) != len(from_pdf):
+            # Slide n must be page n; when they disagree, trust the pages.
+            log.warning(
+                "structure has %d slides, PDF %d pages: using the PDF text", len(structure), len(from_pdf)
+            )
+            structure = None
+        job.slides = []
+        for number, pdf_text in enumerate(from_pdf, start=1):
+            slide = structure[number - 1] if structure else None
+            hidden = number in job.hidden or bool(slide and slide.hidden)
+            if slide is not None and not slide.is_empty:
+                result = SlideResult(slide, "structure")
+            elif not pdf_text.is_empty:
+                notes = slide.notes if slide else ""
+                result = SlideResult(SlideText(pdf_text.title, pdf_text.body, notes), "pdf")
+            else:
+                result = SlideResult(slide or SlideText(), "none")
+            if hidden and not result.text.hidden:
+                result.text = SlideText(**{**result.text.__dict__, "hidden": True})
+            job.slides.append(result)
+
+    def _structure(self, job: Job) -> list[SlideText] | None:
+        if job.structure is None or job.sniffed is None:
+            return None
+        kind = "odp" if job.sniffed.file_type is FileType.ODP else "pptx"
+        deck = extract_structure(str(job.structure), kind)
+        job.deck_title = deck.title
+        return list(deck.slides)
+
+
+def pdf_slide_text(text: str) -> SlideText:
+    """A PDF page's text as a slide: its first line is the title, the rest the body."""
+    title, _, body = text.partition("\n")
+    return SlideText(title=title.strip(), body=body.strip())

@@ -1,0 +1,38 @@
+"""Moving a job's results into the media storage, and removing a revision's files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.core.files import File
+from django.core.files.storage import Storage, default_storage
+
+
+def put(local: Path, name: str, storage: Storage = default_storage) -> str:
+    with local.open("rb") as handle:
+        return storage.save(name, File(handle, name=local.name))
+
+
+def delete_prefix(prefix: str, storage: Storage = default_storage) -> None:
+    """Delete every file under `prefix` (a folder in storage terms)."""
+    try:
+        folders, files = storage.listdir(prefix)
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    for name in files:
+        storage.delete(f"{prefix}/{name}")
+    for folder in folders:
+        delete_prefix(f"{prefix}/{folder}", storage)
+    _remove_empty_folder(prefix, storage)
+
+
+def _remove_empty_folder(prefix: str, storage: Storage) -> None:
+    # Local storage leaves empty folders behind; object stores have none to remove.
+    try:
+        path = Path(storage.path(prefix))
+    except NotImplementedError:
+        return
+    try:
+        path.rmdir()
+    except OSError:
+        pass

@@ -1,0 +1,1 @@
+"""Pure helpers: nothing in here imports Django's ORM."""

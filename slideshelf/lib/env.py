@@ -1,0 +1,84 @@
+"""Typed readers for SLIDESHELF_* environment variables.
+
+Each reader fails loudly on a value it cannot parse: a typo in a limit must stop the
+start-up, not silently fall back to a default.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PREFIX = "SLIDESHELF_"
+
+# Every variable a reader has been asked for, with its default; docs tests compare this
+# with the README so that no setting goes undocumented.
+KNOWN: dict[str, str] = {}
+
+
+class ConfigError(ValueError):
+    pass
+
+
+def _raw(name: str, default: object) -> str | None:
+    key = PREFIX + name
+    KNOWN[key] = str(default)
+    value = os.environ.get(key)
+    return None if value is None or value == "" else value
+
+
+def env_str(name: str, default: str) -> str:
+    value = _raw(name, default)
+    return default if value is None else value
+
+
+def env_int(name: str, default: int, minimum: int = 0) -> int:
+    value = _raw(name, default)
+    if value is None:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise ConfigError(f"{PREFIX}{name} must be a whole number, got {value!r}") from None
+    if number < minimum:
+        raise ConfigError(f"{PREFIX}{name} must be at least {minimum}, got {number}")
+    return number
+
+
+def env_float(name: str, default: float, minimum: float = 0.0) -> float:
+    value = _raw(name, default)
+    if value is None:
+        return default
+    try:
+        number = float(value)
+    except ValueError:
+        raise ConfigError(f"{PREFIX}{name} must be a number, got {value!r}") from None
+    if number < minimum:
+        raise ConfigError(f"{PREFIX}{name} must be at least {minimum}, got {number}")
+    return number
+
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+
+
+def env_bool(name: str, default: bool) -> bool:
+    value = _raw(name, default)
+    if value is None:
+        return default
+    if value.lower() in _TRUE:
+        return True
+    if value.lower() in _FALSE:
+        return False
+    raise ConfigError(f"{PREFIX}{name} must be true or false, got {value!r}")
+
+
+def env_path(name: str, default: Path) -> Path:
+    return Path(env_str(name, str(default))).expanduser().resolve()
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    value = _raw(name, ",".join(default))
+    if value is None:
+        return list(default)
+    return [item.strip() for item in value.split(",") if item.strip()]

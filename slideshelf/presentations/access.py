@@ -1,0 +1,31 @@
+"""The one place that decides who may see a presentation. Every surface goes through it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404
+
+from slideshelf.presentations.models import Presentation, Visibility
+
+
+def can_view(user: Any, deck: Presentation) -> bool:
+    """Public and unlisted decks are anyone's to see; private ones the owner's and staff's."""
+    if deck.visibility != Visibility.PRIVATE:
+        return True
+    if user is None or not user.is_authenticated:
+        return False
+    return bool(user.is_staff or deck.owner_id == user.pk)
+
+
+def is_listed(deck: Presentation) -> bool:
+    """Whether the deck may appear in listings, search, similar lists, feeds and sitemaps."""
+    return deck.visibility == Visibility.PUBLIC and deck.is_ready
+
+
+def viewable_or_404(user: Any, public_id: str) -> Presentation:
+    """The deck, or 404 — also for a private deck, so its existence is not revealed."""
+    deck = Presentation.objects.filter(public_id=public_id).select_related("owner", "collection").first()
+    if deck is None or not can_view(user, deck):
+        raise Http404("No such presentation")
+    return deck

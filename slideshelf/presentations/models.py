@@ -1,0 +1,224 @@
+"""Presentations, their slides, tags and collections."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from slideshelf.lib.ids import new_public_id
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("Public")
+    UNLISTED = "unlisted", _("Unlisted")
+    PRIVATE = "private", _("Private")
+
+
+class Status(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    CONVERTING = "converting", _("Converting")
+    READY = "ready", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+class Stage(models.TextChoices):
+    """Where a conversion is; the upload page reads it to show progress."""
+
+    WAITING = "", _("Waiting")
+    PREFLIGHT = "preflight", _("Checking the file")
+    PDF = "pdf", _("Converting to PDF")
+    TEXT = "text", _("Reading the slides' text")
+    IMAGES = "images", _("Drawing the slides")
+    OCR = "ocr", _("Recognising text in pictures")
+    DONE = "done", _("Done")
+
+
+class TextSource(models.TextChoices):
+    STRUCTURE = "structure", _("Slide structure")
+    PDF = "pdf", _("PDF text layer")
+    OCR = "ocr", _("Text recognition (OCR)")
+    NONE = "none", _("No text")
+
+
+class Tag(models.Model):
+    name = models.CharField(max_length=64, unique=True)
+    slug = models.SlugField(max_length=64, unique=True, allow_unicode=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+    @classmethod
+    def named(cls, name: str) -> Tag:
+        tag, _ = cls.objects.get_or_create(
+            slug=slugify(name, allow_unicode=True)[:64], defaults={"name": name.strip()[:64]}
+        )
+        return tag
+
+
+class Collection(models.Model):
+    """An event (conference, seminar) or any named group of decks."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
+    date = models.DateField(null=True, blank=True)
+    place = models.CharField(max_length=200, blank=True)
+    description = models.TextField(blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def original_path(instance: Presentation, filename: str) -> str:
+    return f"originals/{instance.public_id}/{filename}"
+
+
+class Presentation(models.Model):
+    public_id = models.CharField(max_length=32, unique=True, default=new_public_id, editable=False)
+    title = models.CharField(max_length=300, blank=True)
+    description = models.TextField(blank=True)
+    language = models.CharField(max_length=16, blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="presentations",
+    )
+    visibility = models.CharField(
+        max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    download_allowed = models.BooleanField(default=True)
+    tags = models.ManyToManyField(Tag, blank=True, related_name="presentations")
+    collection = models.ForeignKey(
+        Collection, null=True, blank=True, on_delete=models.SET_NULL, related_name="presentations"
+    )
+
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
+    stage = models.CharField(max_length=12, choices=Stage.choices, default=Stage.WAITING, blank=True)
+    progress_done = models.PositiveIntegerField(default=0)
+    progress_total = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True, help_text="Why the conversion failed, for a person.")
+    attempts = models.PositiveIntegerField(default=0)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+
+    original = models.FileField(upload_to=original_path, max_length=300)
+    original_name = models.CharField(max_length=255)
+    original_sha256 = models.CharField(max_length=64, db_index=True)
+    original_size = models.PositiveBigIntegerField(default=0)
+    file_type = models.CharField(max_length=8, blank=True, help_text="Detected from the content.")
+    pdf = models.FileField(blank=True, max_length=300)
+    # Bumped at every conversion, so stored images get new URLs and caches never serve old ones.
+    revision = models.PositiveIntegerField(default=0)
+    slide_count = models.PositiveIntegerField(default=0)
+
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    converted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "heartbeat_at"])]
+
+    def __str__(self) -> str:
+        return self.display_title
+
+    @property
+    def display_title(self) -> str:
+        return self.title or self.original_name
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.display_title, allow_unicode=True)[:80] or "deck"
+
+    def get_absolute_url(self) -> str:
+        return reverse("presentation", args=[self.public_id, self.slug])
+
+    @property
+    def is_ready(self) -> bool:
+        return self.status == Status.READY
+
+    def media_prefix(self, revision: int | None = None) -> str:
+        """Folder of this deck's derived files for a revision (the current one by default)."""
+        return f"decks/{self.public_id}/r{self.revision if revision is None else revision}"
+
+    def set_progress(self, stage: str, done: int, total: int) -> None:
+        self.stage, self.progress_done, self.progress_total = stage, done, total
+        now = timezone.now()
+        type(self).objects.filter(pk=self.pk).update(
+            stage=stage, progress_done=done, progress_total=total, heartbeat_at=now
+        )
+
+    def mark_failed(self, message: str) -> None:
+        self.status, self.error, self.stage = Status.FAILED, message, Stage.WAITING
+        self.heartbeat_at = None
+        self.save(update_fields=["status", "error", "stage", "heartbeat_at", "updated_at"])
+
+    def mark_queued(self, message: str = "") -> None:
+        """Back in the queue: a retry after a transient failure, or a person's retry."""
+        self.status, self.error, self.stage = Status.QUEUED, message, Stage.WAITING
+        self.progress_done = self.progress_total = 0
+        self.heartbeat_at = None
+        self.save(
+            update_fields=[
+                "status", "error", "stage", "progress_done", "progress_total", "heartbeat_at",
+                "updated_at",
+            ]
+        )
+
+
+class Slide(models.Model):
+    presentation = models.ForeignKey(Presentation, on_delete=models.CASCADE, related_name="slides")
+    number = models.PositiveIntegerField()
+    title = models.TextField(blank=True)
+    text = models.TextField(blank=True, help_text="Body text in reading order.")
+    notes = models.TextField(blank=True)
+    alt_texts = models.TextField(blank=True)
+    table_text = models.TextField(blank=True)
+    text_source = models.CharField(max_length=10, choices=TextSource.choices)
+    hidden = models.BooleanField(default=False, help_text="Hidden in the original deck.")
+    image = models.CharField(max_length=300, blank=True)
+    thumbnail = models.CharField(max_length=300, blank=True)
+    width = models.PositiveIntegerField(default=0)
+    height = models.PositiveIntegerField(default=0)
+    thumb_width = models.PositiveIntegerField(default=0)
+    thumb_height = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["presentation", "number"], name="unique_slide_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.presentation_id} #{self.number}"
+
+    def image_url(self) -> str:
+        deck = self.presentation
+        return reverse("slide-image", args=[deck.public_id, deck.revision, f"{self.number}.webp"])
+
+    def thumbnail_url(self) -> str:
+        deck = self.presentation
+        return reverse(
+            "slide-image", args=[deck.public_id, deck.revision, f"{self.number}-thumb.webp"]
+        )
+
+    @property
+    def alt(self) -> str:
+        """Alt text for the slide image, drawn from what the slide says."""
+        from slideshelf.lib.text import cut_at_word
+
+        summary = cut_at_word(" ".join(p for p in (self.title, self.text) if p), 200)
+        return summary or f"Slide {self.number}"
+
+    @property
+    def full_text(self) -> str:
+        """Everything a visitor can read on the slide, in order."""
+        parts = [self.title, self.text, self.table_text, self.alt_texts]
+        return "\n".join(part for part in parts if part)

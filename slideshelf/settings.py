@@ -1,0 +1,148 @@
+"""Django settings, all read from SLIDESHELF_* environment variables (see README)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dj_database_url
+
+from slideshelf.lib.env import env_bool, env_float, env_int, env_list, env_path, env_str
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_DIR = env_path("DATA_DIR", Path("data"))
+MEDIA_ROOT = DATA_DIR / "media"
+STATIC_ROOT = DATA_DIR / "static"
+
+DEBUG = env_bool("DEBUG", False)
+SECRET_KEY = env_str("SECRET_KEY", "")
+if not SECRET_KEY:
+    # A key kept in the data folder: stable across restarts without any set-up.
+    from slideshelf.lib.secret import read_or_create_secret_key
+
+    SECRET_KEY = read_or_create_secret_key(DATA_DIR / "secret_key")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
+    "slideshelf.core",
+    "slideshelf.presentations",
+    "slideshelf.conversion",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "slideshelf.urls"
+WSGI_APPLICATION = "slideshelf.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DATABASE_URL = env_str("DATABASE_URL", "")
+if DATABASE_URL:
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": DATA_DIR / "slideshelf.sqlite3",
+            "OPTIONS": {
+                # WAL lets the web processes read while the worker writes; IMMEDIATE
+                # transactions take the write lock up front, so a busy database waits
+                # for `timeout` seconds instead of failing half-way through a transaction.
+                "init_command": (
+                    "PRAGMA journal_mode=WAL;"
+                    "PRAGMA synchronous=NORMAL;"
+                    "PRAGMA foreign_keys=ON;"
+                ),
+                "transaction_mode": "IMMEDIATE",
+                "timeout": env_int("SQLITE_TIMEOUT", 20, minimum=1),
+            },
+            # A file, not memory: tests run the worker's threads and processes against it.
+            "TEST": {"NAME": str(DATA_DIR / "test.sqlite3")},
+        }
+    }
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("sv", "Svenska")]
+TIME_ZONE = env_str("TIME_ZONE", "Europe/Stockholm")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+if DEBUG:
+    STORAGES["staticfiles"] = {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+    }
+
+# Uploads and conversion limits.
+MAX_UPLOAD_BYTES = env_int("MAX_UPLOAD_MB", 200, minimum=1) * 1024 * 1024
+MAX_UNZIPPED_BYTES = env_int("MAX_UNZIPPED_MB", 1024, minimum=1) * 1024 * 1024
+MAX_ZIP_ENTRIES = env_int("MAX_ZIP_ENTRIES", 20000, minimum=1)
+MAX_SLIDES = env_int("MAX_SLIDES", 2000, minimum=1)
+SLIDE_IMAGE_WIDTH = env_int("SLIDE_IMAGE_WIDTH", 1600, minimum=200)
+SLIDE_THUMB_WIDTH = env_int("SLIDE_THUMB_WIDTH", 320, minimum=50)
+SLIDE_MAX_PIXELS = env_int("SLIDE_MAX_PIXELS", 16_000_000, minimum=100_000)
+WEBP_QUALITY = env_int("WEBP_QUALITY", 80, minimum=1)
+WEBP_METHOD = env_int("WEBP_METHOD", 0)  # 0 fastest … 6 smallest
+RENDER_PROCESSES = env_int("RENDER_PROCESSES", 0)  # 0 = one per core
+OCR_LANGUAGES = env_str("OCR_LANGUAGES", "swe+eng")
+
+# LibreOffice: kept warm between jobs, restarted after N jobs or any failure.
+SOFFICE = env_str("SOFFICE", "soffice")
+OFFICE_PYTHON = env_str("OFFICE_PYTHON", "/usr/bin/python3")
+OFFICE_TIMEOUT = env_float("OFFICE_TIMEOUT", 180.0, minimum=1.0)
+OFFICE_RESTART_AFTER = env_int("OFFICE_RESTART_AFTER", 50, minimum=1)
+OFFICE_ISOLATE_NETWORK = env_bool("OFFICE_ISOLATE_NETWORK", True)
+
+# Worker: retries of transient failures, and recovery of decks whose worker died.
+CONVERSION_RETRIES = env_int("CONVERSION_RETRIES", 3)
+CONVERSION_RETRY_DELAY = env_float("CONVERSION_RETRY_DELAY", 10.0)
+WORKER_HEARTBEAT_SECONDS = env_float("WORKER_HEARTBEAT_SECONDS", 5.0, minimum=0.1)
+WORKER_STALE_SECONDS = env_float("WORKER_STALE_SECONDS", 60.0, minimum=0.5)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "loggers": {
+        "slideshelf": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    },
+}
