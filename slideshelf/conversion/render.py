@@ -17,6 +17,9 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
+from slideshelf.conversion.errors import TransientError
+from slideshelf.conversion.extractors.pdf import load_page
+
 # Pages per pool task: small enough for steady progress, large enough to amortise the
 # cost of opening the PDF in the child process.
 CHUNK = 4
@@ -67,7 +70,7 @@ def render_range(
 def _render_page(
     document: pdfium.PdfDocument, number: int, out_dir: str, settings: RenderSettings
 ) -> PageImage:
-    page = document[number - 1]
+    page = load_page(document, number)
     try:
         width_pt, height_pt = page.get_size()
         large = _render(page, width_pt, height_pt, settings.width, settings)
@@ -124,7 +127,7 @@ class PageRenderer:
                 yield future.result()
         except BrokenProcessPool:
             self.shutdown()  # a crashed renderer (a hostile PDF) must not break the next job
-            raise
+            raise TransientError("The program that draws the slides crashed on this file.") from None
 
     def _get_pool(self) -> Executor:
         if self._pool is None:

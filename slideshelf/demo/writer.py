@@ -28,6 +28,7 @@ MARGIN = Inches(0.7)
 CONTENT_WIDTH = Emu(SLIDE_WIDTH - 2 * MARGIN)
 BODY_TOP = Inches(1.9)
 BODY_BOTTOM = Inches(7.0)
+BODY_HEIGHT = Emu(BODY_BOTTOM - BODY_TOP)
 GAP = Inches(0.25)
 CELL_MARGIN = Inches(0.12)
 
@@ -77,14 +78,17 @@ def write_pptx(deck: DemoDeck, path: Path) -> Path:
         else:
             slide = _add_content_slide(prs, demo_slide, language)
         if demo_slide.notes:
-            _write_text(
-                slide.notes_slide.notes_text_frame,
-                (demo_slide.notes,),
-                _Style(12, TEXT, language),
-            )
+            _write_notes(slide, demo_slide.notes, language)
     path.parent.mkdir(parents=True, exist_ok=True)
     prs.save(str(path))
     return path
+
+
+def _write_notes(slide: Slide, notes: str, language: MSO_LANGUAGE_ID) -> None:
+    frame = slide.notes_slide.notes_text_frame
+    if frame is None:
+        raise ValueError("the notes master has no body placeholder")
+    _write_text(frame, (notes,), _Style(12, TEXT, language))
 
 
 def _set_properties(prs: PresentationT, deck: DemoDeck) -> None:
@@ -135,12 +139,12 @@ def _add_content_slide(prs: PresentationT, demo: DemoSlide, language: MSO_LANGUA
     _add_accent_bar(slide, MARGIN, Inches(1.65))
 
     body = slide.placeholders[BODY_IDX]
-    table_top = BODY_TOP
+    table_top: Length = BODY_TOP
     if demo.bullets:
         if demo.table:
             size = _body_font_size(demo.bullets, Inches(2.0), (24, 22, 20))
         else:
-            size = _body_font_size(demo.bullets, BODY_BOTTOM - BODY_TOP, (28, 26, 24, 22, 20))
+            size = _body_font_size(demo.bullets, BODY_HEIGHT, (28, 26, 24, 22, 20))
         height = Emu(_bullets_height(demo.bullets, size))
         _place(body, MARGIN, BODY_TOP, CONTENT_WIDTH, height)
         body.text_frame.vertical_anchor = MSO_ANCHOR.TOP
@@ -188,8 +192,8 @@ def _add_table(
     table = frame.table
     table.first_row = True
     table.horz_banding = True
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = width
+    for index, width in enumerate(widths):
+        table.columns[index].width = width
     for row_number, (row, cells) in enumerate(zip(table.rows, rows, strict=True)):
         row.height = heights[row_number]
         color = PALE if row_number == 0 else TEXT

@@ -1,1 +1,224 @@
-def extract_deck(path): ...
+"""Slide text of an OpenDocument presentation (ODP, OTP), read with lxml from content.xml.
+
+ODF keeps no reading order apart from the order of the elements (which is also the
+z-order), so shapes are read in document order, groups flattened where they stand.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from slideshelf.conversion.errors import PermanentError
+from slideshelf.conversion.types import DeckText, SlideText
+
+MAX_PART_BYTES = 50 * 1024 * 1024
+MAX_SPACES = 64  # a text:s may ask for any number of spaces; more than this is never text
+
+_SPACE, _TAB, _BREAK = "\x00", "\x01", "\x02"
+_WHITE_SPACE = re.compile(r"[ \t\r\n]+")
+
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
+_PRES = "{urn:oasis:names:tc:opendocument:xmlns:presentation:1.0}"
+_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+_SVG = "{urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0}"
+_DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
+
+# Slide furniture repeated on every page, the notes page's picture of the slide, and the
+# handout: none of it is the slide's own content.
+_SKIP_CLASSES = frozenset({"page", "header", "footer", "date-time", "page-number", "handout"})
+_CONTAINERS = frozenset({_DRAW + "g", _DRAW + "a"})  # groups, and shapes wrapped in a link
+_BLOCKS = frozenset({_TEXT + "p", _TEXT + "h"})
+_LISTS = frozenset({_TEXT + "list", _TEXT + "list-item", _TEXT + "list-header"})
+# Comments and footnote bodies are not part of the line they are anchored in, and page
+# number or header/footer fields only hold a placeholder like "<number>".
+_SKIP_INLINE = frozenset(
+    {_OFFICE + "annotation", _OFFICE + "annotation-end", _TEXT + "note", _TEXT + "page-number"}
+    | {_TEXT + "page-count", _PRES + "date-time", _PRES + "footer", _PRES + "header"}
+)
+
+
+@dataclass
+class _Slide:
+    titles: list[str] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+    tables: list[str] = field(default_factory=list)
+    alt_texts: list[str] = field(default_factory=list)
+
+
+def _read_xml(archive: zipfile.ZipFile, name: str) -> etree._Element | None:
+    try:
+        info = archive.getinfo(name)
+    except KeyError:
+        return None
+    if info.file_size > MAX_PART_BYTES:
+        raise PermanentError(f"The part {name} is too large to read.")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        return etree.fromstring(archive.read(info), parser)
+    except etree.XMLSyntaxError as exc:
+        if _is_encrypted(archive):
+            raise PermanentError(
+                "This presentation is password-protected, so it cannot be read. "
+                "Save a copy without a password and upload that."
+            ) from None
+        raise PermanentError(f"The part {name} is not well-formed XML: {exc}") from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError):
+        raise PermanentError(f"The part {name} is damaged and cannot be unpacked.") from None
+
+
+def _is_encrypted(archive: zipfile.ZipFile) -> bool:
+    # A password-protected package stores its parts as ciphertext, declared in the manifest.
+    try:
+        manifest = archive.getinfo("META-INF/manifest.xml")
+        return manifest.file_size <= MAX_PART_BYTES and b"encryption-data" in archive.read(manifest)
+    except (KeyError, zipfile.BadZipFile, zlib.error, EOFError):
+        return False
+
+
+def _inline(el: etree._Element) -> str:
+    """The raw text of a paragraph (or a span in it), with its space, tab and break elements
+    marked by control characters XML text can never contain."""
+    parts = [el.text or ""]
+    for child in el:
+        tag = child.tag
+        if tag == _TEXT + "s":
+            count = child.get(_TEXT + "c", "1")
+            parts.append(_SPACE * min(int(count) if count.isdigit() else 1, MAX_SPACES))
+        elif tag == _TEXT + "tab":
+            parts.append(_TAB)
+        elif tag == _TEXT + "line-break":
+            parts.append(_BREAK)
+        elif tag not in _SKIP_INLINE and isinstance(tag, str):
+            parts.append(_inline(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _paragraph(el: etree._Element) -> str:
+    # ODF collapses every run of white space in the markup to one space (so pretty-printing
+    # is not text); only text:s, text:tab and text:line-break stand for real white space.
+    text = _WHITE_SPACE.sub(" ", _inline(el)).replace(_SPACE, " ").replace(_TAB, "\t")
+    return "\n".join(line.strip() for line in text.split(_BREAK) if line.strip())
+
+
+def _paragraphs(el: etree._Element) -> Iterator[str]:
+    """Non-empty paragraphs under a text container, lists included, tables and frames not."""
+    for child in el:
+        if child.tag in _BLOCKS:
+            if text := _paragraph(child):
+                yield text
+        elif child.tag in _LISTS or child.tag == _DRAW + "text-box":
+            yield from _paragraphs(child)
+
+
+def _cell(cell: etree._Element) -> str:
+    return " ".join(" ".join(_paragraphs(cell)).split())  # one table row, one line
+
+
+def _table(table: etree._Element) -> str:
+    rows = []
+    for row in table.iter(_TABLE + "table-row"):
+        # Covered cells are the hidden rest of a merged cell; they hold no text of their own.
+        cells = [_cell(cell) for cell in row.iterchildren(_TABLE + "table-cell")]
+        if any(cells):
+            rows.append(" | ".join(cells))
+    return "\n".join(rows)
+
+
+def _alt_text(shape: etree._Element) -> str:
+    desc = (shape.findtext(_SVG + "desc") or "").strip()
+    title = (shape.findtext(_SVG + "title") or "").strip()
+    is_picture = shape.find(_DRAW + "image") is not None and shape.find(_TABLE + "table") is None
+    # As in PPTX, the description is the alt text; a picture's title stands in for it.
+    return " ".join((desc or (title if is_picture else "")).split())
+
+
+def _shapes(container: etree._Element) -> Iterator[etree._Element]:
+    """The drawing shapes of a page, groups flattened, in document order."""
+    for el in container:
+        if el.tag in _CONTAINERS:
+            yield from _shapes(el)
+        elif isinstance(el.tag, str) and el.tag.startswith(_DRAW):
+            yield el
+
+
+def _read_shape(shape: etree._Element, into: _Slide) -> None:
+    kind = shape.get(_PRES + "class", "")
+    # An empty placeholder holds no text, only the "Click to add…" prompt LibreOffice shows.
+    if kind in _SKIP_CLASSES or shape.get(_PRES + "placeholder") == "true":
+        return
+    into.tables.extend(t for t in map(_table, shape.iter(_TABLE + "table")) if t)
+    text = "\n".join(_paragraphs(shape))
+    if text:
+        (into.titles if kind == "title" else into.body).append(text)
+    alt = _alt_text(shape)
+    if alt:
+        into.alt_texts.append(alt)
+
+
+def _notes(page: etree._Element) -> str:
+    """The notes page's text: its notes frame and any text box the speaker added to it."""
+    notes = page.find(_PRES + "notes")
+    if notes is None:
+        return ""
+    shapes = (s for s in _shapes(notes) if s.get(_PRES + "class", "") not in _SKIP_CLASSES)
+    return "\n".join(text for shape in shapes for text in _paragraphs(shape))
+
+
+def _hidden_styles(content: etree._Element) -> frozenset[str]:
+    """Names of the page styles that hide a slide from the slide show."""
+    hidden = set()
+    for style in content.iterfind(f"{_OFFICE}automatic-styles/{_STYLE}style"):
+        props = style.find(_STYLE + "drawing-page-properties")
+        if props is not None and props.get(_PRES + "visibility") == "hidden":
+            hidden.add(style.get(_STYLE + "name", ""))
+    return frozenset(hidden)
+
+
+def _slide(page: etree._Element, hidden_styles: frozenset[str]) -> SlideText:
+    found = _Slide()
+    for shape in _shapes(page):
+        _read_shape(shape, found)
+    hidden = (
+        page.get(_PRES + "visibility") == "hidden"
+        or page.get(_DRAW + "style-name") in hidden_styles
+    )
+    return SlideText(
+        # A title is one heading even when its box wraps or holds a line break.
+        title=" ".join(" ".join(found.titles).split()),
+        body="\n".join(found.body),
+        notes=_notes(page),
+        alt_texts=tuple(found.alt_texts),
+        tables=tuple(found.tables),
+        hidden=hidden,
+    )
+
+
+def extract_deck(path: str) -> DeckText:
+    """Every slide (draw:page) of the presentation at `path`, in document order."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            content = _read_xml(archive, "content.xml")
+            meta = _read_xml(archive, "meta.xml")
+    except (zipfile.BadZipFile, OSError):
+        raise PermanentError("The file is a damaged ZIP package and cannot be opened.") from None
+    if content is None:
+        raise PermanentError("The file has no content.xml, so it is not a readable presentation.")
+    presentation = content.find(f"{_OFFICE}body/{_OFFICE}presentation")
+    if presentation is None:
+        raise PermanentError("The file is an OpenDocument file, but not a presentation.")
+    hidden_styles = _hidden_styles(content)
+    slides = tuple(
+        _slide(page, hidden_styles) for page in presentation.iterchildren(_DRAW + "page")
+    )
+    title = meta.findtext(f"{_OFFICE}meta/{_DC_TITLE}") if meta is not None else None
+    return DeckText(slides=slides, title=" ".join((title or "").split()))

@@ -29,11 +29,20 @@ _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
 
+# ISO Strict OOXML names the same elements in other namespaces; renaming them up front
+# lets one reader serve both.
+_STRICT = (
+    (b"http://purl.oclc.org/ooxml/presentationml/main", _P[1:-1].encode()),
+    (b"http://purl.oclc.org/ooxml/drawingml/main", _A[1:-1].encode()),
+    (b"http://purl.oclc.org/ooxml/drawingml/chart", _C[1:-1].encode()),
+    (b"http://purl.oclc.org/ooxml/drawingml/diagram", _DGM[1:-1].encode()),
+    (b"http://purl.oclc.org/ooxml/officeDocument/relationships", _R[1:-1].encode()),
+)
 _TITLE_TYPES = frozenset({"title", "ctrTitle"})
 # Slide furniture repeated on every slide (and the notes page's slide picture): not content.
 _SKIP_TYPES = frozenset({"sldNum", "dt", "ftr", "hdr", "sldImg"})
 _SHAPES = frozenset({_P + "sp", _P + "pic", _P + "graphicFrame", _P + "cxnSp"})
-_XFRM_OFF = (f"{_P}spPr/{_A}xfrm/{_A}off", f"{_P}xfrm/{_A}off", f"{_P}grpSpPr/{_A}xfrm/{_A}off")
+_XFRM_OFF = (f"{_P}spPr/{_A}xfrm/{_A}off", f"{_P}xfrm/{_A}off")  # shapes; graphic frames
 
 Pos = tuple[float, float]  # (x, y) in EMU on the slide
 Affine = tuple[float, float, float, float]  # x' = ax*x + bx, y' = ay*y + by
@@ -65,20 +74,17 @@ class _Package:
             return None
         info = self.archive.getinfo(name)
         if info.file_size > MAX_PART_BYTES:
-            raise PermanentError(
-                f"The part {part!r} is too large to read ({info.file_size:,} bytes)."
-            )
+            raise PermanentError(f"The part {part} is too large to read.")
         try:
             data = self.archive.read(info)
+            if b"purl.oclc.org/ooxml" in data:
+                for strict, transitional in _STRICT:
+                    data = data.replace(strict, transitional)
             root = etree.fromstring(data, self.parser)
         except etree.XMLSyntaxError as exc:
-            raise PermanentError(
-                f"The part {part!r} is damaged (not well-formed XML): {exc}"
-            ) from None
+            raise PermanentError(f"The part {part} is not well-formed XML: {exc}") from None
         except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError):
-            raise PermanentError(
-                f"The part {part!r} cannot be unpacked: the file is damaged."
-            ) from None
+            raise PermanentError(f"The part {part} is damaged and cannot be unpacked.") from None
         if b"AlternateContent" in data:
             _keep_one_alternative(root)
         return root
@@ -101,6 +107,11 @@ class _Package:
 
     def related(self, part: str, rel_type: str) -> str | None:
         return next((t for kind, t in self.rels(part).values() if kind == rel_type), None)
+
+    def target(self, part: str, rel_id: str | None) -> etree._Element | None:
+        """The root of the part a relationship id of `part` points at."""
+        name = self.rels(part).get(rel_id or "", ("", ""))[1]
+        return self.xml(name) if name else None
 
     def placeholders(self, part: str) -> dict[str, Pos]:
         """Positions of a layout's or master's placeholders, keyed "idx:N" and "type:T"."""
@@ -131,14 +142,11 @@ def _keep_one_alternative(root: etree._Element) -> None:
     for block in list(root.iter(_MC + "AlternateContent")):
         parent = block.getparent()
         chosen = block.find(_MC + "Choice")
-        if chosen is None:
-            chosen = block.find(_MC + "Fallback")
-        if parent is None:
-            continue
-        at = parent.index(block)
-        for offset, child in enumerate(list(chosen) if chosen is not None else []):
-            parent.insert(at + offset, child)
-        parent.remove(block)
+        chosen = chosen if chosen is not None else block.find(_MC + "Fallback")
+        if parent is not None:
+            for child in reversed(list(chosen) if chosen is not None else []):
+                block.addnext(child)
+            parent.remove(block)
 
 
 def _master_type(ph_type: str) -> str:
@@ -151,11 +159,15 @@ def _offset(shape: etree._Element, affine: Affine) -> Pos | None:
         off = shape.find(path)
         if off is not None:
             ax, bx, ay, by = affine
-            return ax * int(off.get("x", "0")) + bx, ay * int(off.get("y", "0")) + by
+            return ax * _emu(off, "x") + bx, ay * _emu(off, "y") + by
     return None
 
 
-XY, CXY = ("x", "y"), ("cx", "cy")
+def _emu(el: etree._Element | None, attr: str) -> int:
+    try:
+        return int(el.get(attr, "0")) if el is not None else 0
+    except ValueError:
+        return 0  # a damaged coordinate costs only the reading order
 
 
 def _child_affine(group: etree._Element, affine: Affine) -> Affine:
@@ -163,25 +175,25 @@ def _child_affine(group: etree._Element, affine: Affine) -> Affine:
     xfrm = group.find(f"{_P}grpSpPr/{_A}xfrm")
     if xfrm is None:
         return affine
-    vals: dict[str, tuple[int, int]] = {}
-    for name, (a, b) in (("off", XY), ("chOff", XY), ("ext", CXY), ("chExt", CXY)):
-        el = xfrm.find(_A + name)
-        vals[name] = (int(el.get(a, "0")), int(el.get(b, "0"))) if el is not None else (0, 0)
-    sx = vals["ext"][0] / vals["chExt"][0] if vals["chExt"][0] else 1.0
-    sy = vals["ext"][1] / vals["chExt"][1] if vals["chExt"][1] else 1.0
-    bx, by = vals["off"][0] - vals["chOff"][0] * sx, vals["off"][1] - vals["chOff"][1] * sy
+
+    def val(name: str, attr: str) -> int:
+        return _emu(xfrm.find(_A + name), attr)
+
+    sx = val("ext", "cx") / val("chExt", "cx") if val("chExt", "cx") else 1.0
+    sy = val("ext", "cy") / val("chExt", "cy") if val("chExt", "cy") else 1.0
+    bx, by = val("off", "x") - val("chOff", "x") * sx, val("off", "y") - val("chOff", "y") * sy
     ax, pbx, ay, pby = affine
     return ax * sx, ax * bx + pbx, ay * sy, ay * by + pby
 
 
 def _paragraphs(body: etree._Element | None, sep: str = "\n") -> str:
-    lines = []
+    """Non-empty paragraphs of a text body, a line break (a:br) starting a new line."""
+    lines: list[str] = []
     for para in body.iter(_A + "p") if body is not None else ():
         text = "".join(
             "\n" if n.tag == _A + "br" else (n.text or "") for n in para.iter(_A + "t", _A + "br")
         )
-        if text.strip():
-            lines.append(text.strip())
+        lines.extend(line.strip() for line in text.split("\n") if line.strip())
     return sep.join(lines)
 
 
@@ -208,18 +220,14 @@ def _graphic_items(
     if (tbl := data.find(_A + "tbl")) is not None:
         yield _Item("table", _table(tbl), pos)
     elif (ids := data.find(_DGM + "relIds")) is not None:
-        target = pkg.rels(part).get(ids.get(_R + "dm", ""), ("", ""))[1]
-        yield _Item("body", _paragraphs(pkg.xml(target) if target else None), pos)
+        yield _Item("body", _paragraphs(pkg.target(part, ids.get(_R + "dm"))), pos)
     elif (chart := data.find(_C + "chart")) is not None:
-        target = pkg.rels(part).get(chart.get(_R + "id", ""), ("", ""))[1]
-        root = pkg.xml(target) if target else None
-        if root is not None:
-            yield _Item("body", _chart_title(root), pos)
+        yield _Item("body", _chart_title(pkg.target(part, chart.get(_R + "id"))), pos)
 
 
-def _chart_title(root: etree._Element) -> str:
-    title = root.find(f"{_C}chart/{_C}title")
-    if title is None:
+def _chart_title(root: etree._Element | None) -> str:
+    title = root.find(f"{_C}chart/{_C}title") if root is not None else None
+    if root is None or title is None:
         return ""
     if title.find(_C + "tx") is None:
         # A title with no text of its own shows the name of the chart's only series.
@@ -298,8 +306,7 @@ def _reading_order(items: list[_Item], band: float) -> list[_Item]:
 
 def _notes(pkg: _Package, slide: str) -> str:
     part = pkg.related(slide, "notesSlide")
-    root = pkg.xml(part) if part else None
-    texts = []
+    root, texts = pkg.xml(part) if part else None, []
     for ph in root.iter(_P + "ph") if root is not None else ():
         if ph.get("type") == "body":
             shape = ph.getparent().getparent().getparent()
@@ -326,10 +333,6 @@ def _slide(pkg: _Package, part: str, root: etree._Element, band: float) -> Slide
     )
 
 
-def _main_part(pkg: _Package, rel_type: str, default: str) -> str:
-    return pkg.related("", rel_type) or default
-
-
 def extract_deck(path: str) -> DeckText:
     """Every slide of the presentation at `path`, in the order of its slide list."""
     try:
@@ -340,21 +343,19 @@ def extract_deck(path: str) -> DeckText:
 
 
 def _extract(pkg: _Package) -> DeckText:
-    pres_part = _main_part(pkg, "officeDocument", "ppt/presentation.xml")
+    pres_part = pkg.related("", "officeDocument") or "ppt/presentation.xml"
     pres = pkg.xml(pres_part)
     if pres is None or pres.tag != _P + "presentation":
         raise PermanentError("The file has no presentation part (ppt/presentation.xml) to read.")
-    size = pres.find(_P + "sldSz")
     # Shapes whose tops are within a twentieth of the slide's height share a line.
-    band = int(size.get("cy", "6858000")) / 20 if size is not None else 342900
+    band = (_emu(pres.find(_P + "sldSz"), "cy") or 6858000) / 20
     rels = pkg.rels(pres_part)
     slides = []
     for sld_id in pres.iterfind(f"{_P}sldIdLst/{_P}sldId"):
         part = rels.get(sld_id.get(_R + "id", ""), ("", ""))[1]
-        root = pkg.xml(part) if part else None
-        if root is not None:  # a listed slide whose part is missing cannot be shown either
+        # A listed slide whose part is missing cannot be shown either.
+        if (root := pkg.xml(part) if part else None) is not None:
             slides.append(_slide(pkg, part, root, band))
-    core_part = _main_part(pkg, "core-properties", "docProps/core.xml")
-    core = pkg.xml(core_part)
+    core = pkg.xml(pkg.related("", "core-properties") or "docProps/core.xml")
     title = core.findtext(_DC_TITLE) if core is not None else None
     return DeckText(slides=tuple(slides), title=(title or "").strip())

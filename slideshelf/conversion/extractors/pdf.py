@@ -40,13 +40,27 @@ def page_count(path: str) -> int:
         document.close()
 
 
+DAMAGED_PAGE = (
+    "Page {number} of this PDF is damaged and cannot be read. "
+    "Export the PDF again from the program that made it and upload the new file."
+)
+
+
+def load_page(document: pdfium.PdfDocument, number: int) -> pdfium.PdfPage:
+    """Page `number` (1-based), or a PermanentError naming the damaged page."""
+    try:
+        return document[number - 1]
+    except pdfium.PdfiumError:
+        raise PermanentError(DAMAGED_PAGE.format(number=number)) from None
+
+
 def page_texts(path: str) -> list[str]:
     """The text layer of every page, lines kept, white space inside lines squashed."""
     document = open_pdf(path)
     try:
         texts = []
         for index in range(len(document)):
-            page = document[index]
+            page = load_page(document, index + 1)
             textpage = page.get_textpage()
             try:
                 raw = textpage.get_text_bounded()

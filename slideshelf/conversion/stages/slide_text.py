@@ -19,6 +19,10 @@ class ReadSlideText:
         assert job.pdf is not None
         from_pdf = [pdf_slide_text(text) for text in page_texts(str(job.pdf))]
         structure = self._structure(job)
+        if structure == []:
+            # LibreOffice gives an empty deck one blank page; the deck really has none.
+            job.page_count, job.slides = 0, []
+            return
         if structure is not None and len(structure) != len(from_pdf):
             # Slide n must be page n; when they disagree, trust the pages.
             log.warning(

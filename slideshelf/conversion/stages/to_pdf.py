@@ -32,8 +32,6 @@ class ConvertToPdf:
             self._convert_with_office(job, file_type, pdf)
         job.pdf = pdf
         job.page_count = page_count(str(pdf))
-        if job.page_count == 0:
-            raise PermanentError("The presentation has no slides.")
         if job.page_count > job.config.max_slides:
             raise PermanentError(
                 f"The presentation has {job.page_count:,} slides; slideshelf accepts at most "
@@ -56,6 +54,4 @@ class ConvertToPdf:
             job.structure = job.scratch / "structure.pptx"
             outputs.append(Output(str(job.structure), PPTX_FILTER))
         result = office.convert(str(source), outputs)
-        if result.slides == 0:
-            raise PermanentError("The presentation has no slides.")
         job.hidden = result.hidden

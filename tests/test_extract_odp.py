@@ -1,0 +1,236 @@
+"""The OpenDocument slide-structure reader, on a deck written here and on the shared corpus."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from slideshelf.conversion.errors import PermanentError
+from slideshelf.conversion.extractors import extract_structure
+from slideshelf.conversion.extractors.odf import extract_deck
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not here")
+
+NAMESPACES = " ".join(
+    f'xmlns:{prefix}="urn:oasis:names:tc:opendocument:xmlns:{uri}"'
+    for prefix, uri in {
+        "office": "office:1.0",
+        "style": "style:1.0",
+        "text": "text:1.0",
+        "table": "table:1.0",
+        "draw": "drawing:1.0",
+        "presentation": "presentation:1.0",
+        "svg": "svg-compatible:1.0",
+    }.items()
+)
+
+# Pretty-printed on purpose: ODF collapses that white space, and so must the reader.
+CONTENT = f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content {NAMESPACES} xmlns:xlink="http://www.w3.org/1999/xlink">
+ <office:automatic-styles>
+  <style:style style:name="dp1" style:family="drawing-page"/>
+  <style:style style:name="dp2" style:family="drawing-page">
+   <style:drawing-page-properties presentation:visibility="hidden"/>
+  </style:style>
+ </office:automatic-styles>
+ <office:body><office:presentation>
+  <draw:page draw:name="one" draw:style-name="dp1">
+   <draw:frame presentation:class="title"><draw:text-box>
+    <text:p>Quarterly<text:line-break/>results</text:p>
+   </draw:text-box></draw:frame>
+   <draw:frame presentation:class="outline"><draw:text-box>
+    <text:list><text:list-item><text:p>Revenue <text:span>grew</text:span></text:p>
+     <text:list><text:list-item><text:p>by<text:s text:c="2"/>a lot</text:p></text:list-item>
+     </text:list></text:list-item></text:list>
+    <text:p/>
+    <text:h>Costs<text:tab/>fell</text:h>
+   </draw:text-box></draw:frame>
+   <draw:frame presentation:class="subtitle" presentation:placeholder="true">
+    <draw:text-box/></draw:frame>
+   <draw:g>
+    <draw:custom-shape><text:p>In a group</text:p></draw:custom-shape>
+    <draw:frame><draw:image xlink:href="Pictures/red.png"/>
+     <svg:title>Red square</svg:title></draw:frame>
+   </draw:g>
+   <draw:frame><table:table>
+    <table:table-row>
+     <table:table-cell><text:p>Region</text:p></table:table-cell>
+     <table:table-cell><text:p>Sales</text:p></table:table-cell>
+    </table:table-row>
+    <table:table-row>
+     <table:table-cell table:number-columns-spanned="2"><text:p>All</text:p></table:table-cell>
+     <table:covered-table-cell/>
+    </table:table-row>
+   </table:table><draw:image xlink:href="Pictures/TablePreview1.svm"/></draw:frame>
+   <draw:frame presentation:class="footer"><draw:text-box><text:p>Footer</text:p>
+    </draw:text-box></draw:frame>
+   <presentation:notes>
+    <draw:page-thumbnail presentation:class="page"/>
+    <draw:frame presentation:class="notes"><draw:text-box>
+     <text:p>Speak slowly</text:p></draw:text-box></draw:frame>
+    <draw:frame><draw:text-box><text:p><text:page-number>&lt;number&gt;</text:page-number>
+     </text:p></draw:text-box></draw:frame>
+   </presentation:notes>
+  </draw:page>
+  <draw:page draw:name="two" draw:style-name="dp2">
+   <draw:frame presentation:class="title"><draw:text-box><text:p>Backup</text:p>
+   </draw:text-box></draw:frame>
+  </draw:page>
+ </office:presentation></office:body>
+</office:document-content>
+"""
+
+META = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:dc="http://purl.org/dc/elements/1.1/"><office:meta><dc:title> Results
+ 2024 </dc:title></office:meta></office:document-meta>
+"""
+
+
+def package(path: Path, parts: dict[str, str | bytes]) -> str:
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.presentation")
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return str(path)
+
+
+@pytest.fixture
+def odp(tmp_path) -> str:
+    return package(tmp_path / "deck.odp", {"content.xml": CONTENT, "meta.xml": META})
+
+
+def deck(name: str) -> str:
+    return str(CORPUS / "odp" / name)
+
+
+# -- a deck written here --------------------------------------------------------------------
+
+
+def test_pages_come_in_document_order_with_their_titles_on_one_line(odp):
+    assert [s.title for s in extract_deck(odp).slides] == ["Quarterly results", "Backup"]
+
+
+def test_body_reads_lists_spans_spaces_tabs_and_groups(odp):
+    body = extract_deck(odp).slides[0].body
+    assert body.split("\n") == ["Revenue grew", "by  a lot", "Costs\tfell", "In a group"]
+
+
+def test_empty_placeholders_and_footers_are_not_text(odp):
+    body = extract_deck(odp).slides[0].body
+    assert "Footer" not in body and "Click" not in body
+
+
+def test_tables_go_to_tables_with_merged_cells_read_once(odp):
+    slide = extract_deck(odp).slides[0]
+    assert slide.tables == ("Region | Sales\nAll",)
+    assert "Region" not in slide.body
+
+
+def test_a_picture_title_is_its_alt_text_and_a_table_preview_is_not_a_picture(odp):
+    assert extract_deck(odp).slides[0].alt_texts == ("Red square",)
+
+
+def test_notes_skip_the_slide_thumbnail_and_page_number_fields(odp):
+    assert extract_deck(odp).slides[0].notes == "Speak slowly"
+
+
+def test_a_page_style_can_hide_a_slide(odp):
+    assert [s.hidden for s in extract_deck(odp).slides] == [False, True]
+
+
+def test_deck_title_comes_from_meta_xml(odp):
+    assert extract_deck(odp).title == "Results 2024"
+
+
+def test_the_registry_reads_odp(odp):
+    assert len(extract_structure(odp, "odp").slides) == 2
+
+
+def test_a_package_without_content_xml_is_a_permanent_error(tmp_path):
+    path = package(tmp_path / "empty.odp", {"meta.xml": META})
+    with pytest.raises(PermanentError, match=r"content\.xml"):
+        extract_deck(path)
+
+
+def test_damaged_content_xml_is_a_permanent_error(tmp_path):
+    path = package(tmp_path / "cut.odp", {"content.xml": CONTENT[:500]})
+    with pytest.raises(PermanentError, match="not well-formed"):
+        extract_deck(path)
+
+
+def test_an_encrypted_package_is_reported_as_password_protected(tmp_path):
+    manifest = '<manifest:file-entry><manifest:encryption-data manifest:checksum="x"/>'
+    parts = {"content.xml": b"\x8f\x13ciphertext", "META-INF/manifest.xml": manifest}
+    with pytest.raises(PermanentError, match="password-protected"):
+        extract_deck(package(tmp_path / "locked.odp", parts))
+
+
+def test_a_text_document_is_not_a_presentation(tmp_path):
+    text = CONTENT.replace("office:presentation>", "office:text>")
+    with pytest.raises(PermanentError, match="not a presentation"):
+        extract_deck(package(tmp_path / "letter.odt", {"content.xml": text}))
+
+
+# -- the shared corpus ----------------------------------------------------------------------
+
+
+@needs_corpus
+def test_tables_of_the_table_deck_are_read():
+    slides = extract_deck(deck("odft_perf_Presentation7_tables.odp")).slides
+    assert len(slides) == 100
+    assert sum(len(s.tables) for s in slides) == 200
+    assert slides[0].title == "Table"
+    assert slides[0].tables[1] == "h1 | h2 | h3 | h4"
+    assert slides[0].tables[0].startswith("a | b")
+
+
+@needs_corpus
+def test_eight_hundred_slides_are_read():
+    slides = extract_deck(deck("odft_perf_Presentation5_800slides.odp")).slides
+    assert len(slides) == 800
+    assert slides[0].title == "Text Properties"
+    assert slides[-1].body
+
+
+@needs_corpus
+def test_corpus_notes_include_text_boxes_on_the_notes_page():
+    slides = extract_deck(deck("odft_2014_ODF_Plugfest_Collaborated_Editing_on_ODF.odp")).slides
+    assert slides[2].notes == "Why will a fix help?"
+    # Slide 2's notes frame is empty; the speaker wrote into a text box next to it.
+    assert "Chairing the OASIS ODF Advanced Collaboration Sub-Committee" in slides[1].notes
+
+
+@needs_corpus
+def test_notes_converted_from_pptx_carry_no_page_number_placeholders():
+    slides = extract_deck(deck("odft_2023_LibOCon_Bukarest_ODF_and_its_Toolkit.odp")).slides
+    assert not any("<number>" in s.notes for s in slides)
+    assert slides[1].notes.startswith("Interoperability")
+
+
+@needs_corpus
+def test_chinese_text_survives():
+    slides = extract_deck(deck("odft_Presentation2_cjk_100slides.odp")).slides
+    assert slides[1].body == "梵蒂冈"
+
+
+@needs_corpus
+def test_foreign_namespace_prefixes_are_read_by_namespace():
+    slides = extract_deck(deck("odft_XPathTest-foreignPrefix2.odp")).slides
+    assert [s.title for s in slides] == ["Slide One", "Slide Two", "Slide Three"]
+    assert slides[1].body == "Point A\nPoint B\nPoint C"
+
+
+@needs_corpus
+def test_deck_title_comes_from_the_corpus_meta():
+    assert extract_deck(deck("odft_perf_Presentation7_tables.odp")).title == (
+        "Introducing a New Product"
+    )
+
+
+@needs_corpus
+def test_an_impress_template_is_read_like_a_presentation():
+    assert len(extract_deck(deck("odft_presentationTestTemplate.otp")).slides) == 1
