@@ -49,7 +49,9 @@ def test_pdf_text_layer_gives_each_page_its_text(media):
 
 
 def test_untitled_deck_takes_its_title_from_its_first_slide(media):
-    deck = convert_now(upload(CORPUS / "pdf/odft_2014_ODF_Plugfest_Collaborated_Editing_on_ODF.pdf"))
+    deck = convert_now(
+        upload(CORPUS / "pdf/odft_2014_ODF_Plugfest_Collaborated_Editing_on_ODF.pdf")
+    )
     first = deck.slides.first()
     assert deck.title and deck.title.split()[0] in (first.title + " " + first.text)
     assert len(deck.title) <= 151

@@ -65,7 +65,7 @@ def test_truncated_zip_is_called_damaged():
 
 
 def test_powerpoint_4_is_refused_as_too_old():
-    with pytest.raises(PermanentError, match="PowerPoint 4.0"):
+    with pytest.raises(PermanentError, match=r"PowerPoint 4\.0"):
         sniff(str(CORPUS / "broken/poi_pp40only.ppt"))
 
 

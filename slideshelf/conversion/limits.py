@@ -37,9 +37,9 @@ def check_zip(path: str, limits: ZipLimits) -> None:
             f"most {limits.max_unzipped_bytes / 2**20:,.0f} MB."
         )
     for info in infos:
-        if info.file_size >= RATIO_CHECK_FROM_BYTES and info.compress_size:
-            if info.file_size / info.compress_size > MAX_RATIO:
-                raise PermanentError(
-                    f"The part {info.filename!r} expands {info.file_size // info.compress_size}× "
-                    "when unpacked, which is how zip bombs work; the file was refused."
-                )
+        large = info.file_size >= RATIO_CHECK_FROM_BYTES and info.compress_size
+        if large and info.file_size / info.compress_size > MAX_RATIO:
+            raise PermanentError(
+                f"The part {info.filename!r} expands {info.file_size // info.compress_size}× "
+                "when unpacked, which is how zip bombs work; the file was refused."
+            )

@@ -16,6 +16,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 import pypdfium2 as pdfium
+from PIL import Image
 
 from slideshelf.conversion.errors import TransientError
 from slideshelf.conversion.extractors.pdf import load_page
@@ -84,7 +85,9 @@ def _render_page(
     return PageImage(number, image_path, thumb_path, *large.size, *thumb.size)
 
 
-def _render(page: pdfium.PdfPage, width_pt: float, height_pt: float, width: int, settings: RenderSettings):  # type: ignore[no-untyped-def]
+def _render(
+    page: pdfium.PdfPage, width_pt: float, height_pt: float, width: int, settings: RenderSettings
+) -> Image.Image:
     scale = page_scale(width_pt, height_pt, width, settings.max_pixels)
     # Slides are opaque: render on white, without an alpha channel to encode.
     return page.render(scale=scale).to_pil().convert("RGB")
@@ -106,7 +109,9 @@ class PageRenderer:
         progress: Callable[[int], None] = lambda done: None,
     ) -> list[PageImage]:
         Path(out_dir).mkdir(parents=True, exist_ok=True)
-        chunks = [list(range(s, min(s + CHUNK, page_count + 1))) for s in range(1, page_count + 1, CHUNK)]
+        chunks = [
+            list(range(s, min(s + CHUNK, page_count + 1))) for s in range(1, page_count + 1, CHUNK)
+        ]
         images: list[PageImage] = []
         for rendered in self._map(pdf_path, chunks, out_dir, settings):
             images.extend(rendered)
@@ -121,13 +126,17 @@ class PageRenderer:
                 yield render_range(pdf_path, chunk, out_dir, settings)
             return
         pool = self._get_pool()
-        futures = [pool.submit(render_range, pdf_path, chunk, out_dir, settings) for chunk in chunks]
+        futures = [
+            pool.submit(render_range, pdf_path, chunk, out_dir, settings) for chunk in chunks
+        ]
         try:
             for future in futures:
                 yield future.result()
         except BrokenProcessPool:
             self.shutdown()  # a crashed renderer (a hostile PDF) must not break the next job
-            raise TransientError("The program that draws the slides crashed on this file.") from None
+            raise TransientError(
+                "The program that draws the slides crashed on this file."
+            ) from None
 
     def _get_pool(self) -> Executor:
         if self._pool is None:

@@ -44,7 +44,13 @@ SIMPLE_MAGIC = [
     (b"7z\xbc\xaf", "a 7-Zip archive"),
 ]
 
-HINT_RESAVE = "Open it in PowerPoint or LibreOffice Impress and save it as .pptx, then upload again."
+ENCRYPTED_MESSAGE = (
+    "This presentation is password-protected, and slideshelf cannot open encrypted files. "
+    "Remove the password (in PowerPoint: File › Info › Protect Presentation) and upload again."
+)
+HINT_RESAVE = (
+    "Open it in PowerPoint or LibreOffice Impress and save it as .pptx, then upload again."
+)
 
 
 @dataclass(frozen=True)
@@ -79,7 +85,9 @@ def _describe(head: bytes) -> str:
         return "a web page (HTML)"
     if _looks_like_text(head):
         first_line = head.decode("utf-8").strip().splitlines()[0][:80] if head.strip() else ""
-        return f'a plain-text file that begins "{first_line}"' if first_line else "a plain-text file"
+        return (
+            f'a plain-text file that begins "{first_line}"' if first_line else "a plain-text file"
+        )
     return "a file of an unknown type"
 
 
@@ -107,7 +115,9 @@ def _sniff_zip(path: str) -> Sniffed:
     if mimetype in ODF_PRESENTATION_TYPES:
         return Sniffed(FileType.ODP, "OpenDocument presentation (.odp)")
     if mimetype in ODF_OTHER_TYPES:
-        raise PermanentError(f"This is not a presentation: slideshelf received {ODF_OTHER_TYPES[mimetype]}.")
+        raise PermanentError(
+            f"This is not a presentation: slideshelf received {ODF_OTHER_TYPES[mimetype]}."
+        )
     if names & {"index.apxl", "index.apxl.gz"} or any(n.startswith("Index/") for n in names):
         return Sniffed(FileType.KEY, "Keynote presentation (.key)")
     for part, label in OOXML_OTHER_PARTS.items():
@@ -155,10 +165,7 @@ def _sniff_ole(path: str) -> Sniffed:
         ) from None
 
     if "EncryptedPackage" in streams:
-        raise PermanentError(
-            "This presentation is password-protected. slideshelf cannot open encrypted files: "
-            "remove the password (in PowerPoint: File › Info › Protect Presentation) and upload again."
-        )
+        raise PermanentError(ENCRYPTED_MESSAGE)
     if "PP40" in streams:
         raise PermanentError(
             "This is a PowerPoint 4.0 file, a format from 1994 that slideshelf cannot read. "
@@ -166,10 +173,7 @@ def _sniff_ole(path: str) -> Sniffed:
         )
     if "PowerPoint Document" in streams:
         if "EncryptedSummary" in streams or _ppt_is_encrypted(current_user):
-            raise PermanentError(
-                "This presentation is password-protected. slideshelf cannot open encrypted "
-                "files: remove the password in PowerPoint and upload again."
-            )
+            raise PermanentError(ENCRYPTED_MESSAGE)
         return Sniffed(FileType.PPT, "PowerPoint 97–2003 presentation (.ppt)")
     for stream, label in OLE_OTHER_STREAMS.items():
         if stream in streams:

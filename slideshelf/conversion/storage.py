@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from django.core.files import File
@@ -32,7 +33,5 @@ def _remove_empty_folder(prefix: str, storage: Storage) -> None:
         path = Path(storage.path(prefix))
     except NotImplementedError:
         return
-    try:
+    with contextlib.suppress(OSError):
         path.rmdir()
-    except OSError:
-        pass

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from slideshelf.demo.decks import DECKS, DemoDeck, DemoSlide
+from slideshelf.demo.decks import COLLECTIONS, DECKS, DemoCollection, DemoDeck, DemoSlide
 from slideshelf.demo.writer import write_all, write_pptx
 
-__all__ = ["DECKS", "DemoDeck", "DemoSlide", "write_all", "write_pptx"]
+__all__ = [
+    "COLLECTIONS",
+    "DECKS",
+    "DemoCollection",
+    "DemoDeck",
+    "DemoSlide",
+    "write_all",
+    "write_pptx",
+]

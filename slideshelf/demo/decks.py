@@ -2,7 +2,6 @@
 
 # This is prose for people to read, so it uses real typography: en dashes and the
 # multiplication sign, not their ASCII look-alikes.
-# ruff: noqa: RUF001
 
 from __future__ import annotations
 
@@ -1078,3 +1077,13 @@ DECKS: tuple[DemoDeck, ...] = (
     ONE_MACHINE,
     STADSODLING,
 )
+
+
+@dataclass(frozen=True)
+class DemoCollection:
+    name: str
+    date: str  # ISO date
+    place: str
+
+
+COLLECTIONS = (DemoCollection(CONFERENCE, "2026-10-15", "Konferensgården Ekudden, Sjöbacka"),)

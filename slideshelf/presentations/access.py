@@ -25,7 +25,11 @@ def is_listed(deck: Presentation) -> bool:
 
 def viewable_or_404(user: Any, public_id: str) -> Presentation:
     """The deck, or 404 — also for a private deck, so its existence is not revealed."""
-    deck = Presentation.objects.filter(public_id=public_id).select_related("owner", "collection").first()
+    deck = (
+        Presentation.objects.filter(public_id=public_id)
+        .select_related("owner", "collection")
+        .first()
+    )
     if deck is None or not can_view(user, deck):
         raise Http404("No such presentation")
     return deck

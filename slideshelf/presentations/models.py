@@ -101,7 +101,9 @@ class Presentation(models.Model):
     )
 
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
-    stage = models.CharField(max_length=12, choices=Stage.choices, default=Stage.WAITING, blank=True)
+    stage = models.CharField(
+        max_length=12, choices=Stage.choices, default=Stage.WAITING, blank=True
+    )
     progress_done = models.PositiveIntegerField(default=0)
     progress_total = models.PositiveIntegerField(default=0)
     error = models.TextField(blank=True, help_text="Why the conversion failed, for a person.")
@@ -129,6 +131,9 @@ class Presentation(models.Model):
     def __str__(self) -> str:
         return self.display_title
 
+    def get_absolute_url(self) -> str:
+        return reverse("presentation", args=[self.public_id, self.slug])
+
     @property
     def display_title(self) -> str:
         return self.title or self.original_name
@@ -136,9 +141,6 @@ class Presentation(models.Model):
     @property
     def slug(self) -> str:
         return slugify(self.display_title, allow_unicode=True)[:80] or "deck"
-
-    def get_absolute_url(self) -> str:
-        return reverse("presentation", args=[self.public_id, self.slug])
 
     @property
     def is_ready(self) -> bool:
@@ -167,7 +169,12 @@ class Presentation(models.Model):
         self.heartbeat_at = None
         self.save(
             update_fields=[
-                "status", "error", "stage", "progress_done", "progress_total", "heartbeat_at",
+                "status",
+                "error",
+                "stage",
+                "progress_done",
+                "progress_total",
+                "heartbeat_at",
                 "updated_at",
             ]
         )

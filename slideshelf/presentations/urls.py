@@ -25,5 +25,7 @@ urlpatterns = [
         name="slide-image",
     ),
     path("p/<str:public_id>/<str:slug>/", pages.presentation, name="presentation"),
-    path("p/<str:public_id>/<str:slug>/<int:number>/", pages.presentation, name="presentation-slide"),
+    path(
+        "p/<str:public_id>/<str:slug>/<int:number>/", pages.presentation, name="presentation-slide"
+    ),
 ]

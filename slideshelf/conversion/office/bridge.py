@@ -9,6 +9,7 @@ then converts one document per request. Requests and replies are JSON lines on s
 If the connection to soffice is lost the bridge exits non-zero; the client restarts both.
 """
 
+import contextlib
 import json
 import os
 import subprocess
@@ -56,7 +57,7 @@ def start_office(soffice, pipe_name, profile_dir):
             "--nolockcheck",
             "--nofirststartwizard",
             "-env:UserInstallation=" + uno.systemPathToFileUrl(profile_dir),
-            "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % pipe_name,
+            f"--accept=pipe,name={pipe_name};urp;StarOffice.ComponentContext",
         ],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
@@ -69,7 +70,7 @@ def connect(pipe_name, office):
     resolver = local.ServiceManager.createInstanceWithContext(
         "com.sun.star.bridge.UnoUrlResolver", local
     )
-    url = "uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe_name
+    url = f"uno:pipe,name={pipe_name};urp;StarOffice.ComponentContext"
     deadline = time.monotonic() + CONNECT_SECONDS
     while True:
         try:
@@ -77,9 +78,11 @@ def connect(pipe_name, office):
             break
         except NoConnectException:
             if office.poll() is not None:
-                raise SystemExit("soffice exited with code %s while starting" % office.returncode)
+                raise SystemExit(
+                    f"soffice exited with code {office.returncode} while starting"
+                ) from None
             if time.monotonic() > deadline:
-                raise SystemExit("soffice did not accept connections in time")
+                raise SystemExit("soffice did not accept connections in time") from None
             time.sleep(0.05)
     return context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
 
@@ -111,13 +114,27 @@ def hidden_slides(document):
     return pages.getCount(), hidden
 
 
-def convert(desktop, request):
-    document = desktop.loadComponentFromURL(
-        uno.systemPathToFileUrl(request["input"]),
+def load(desktop, path, repair):
+    return desktop.loadComponentFromURL(
+        uno.systemPathToFileUrl(path),
         "_blank",
         0,
-        props(Hidden=True, ReadOnly=True, MacroExecutionMode=NEVER_EXECUTE, UpdateDocMode=NO_UPDATE),
+        props(
+            Hidden=True,
+            ReadOnly=True,
+            MacroExecutionMode=NEVER_EXECUTE,
+            UpdateDocMode=NO_UPDATE,
+            RepairPackage=repair,
+        ),
     )
+
+
+def convert(desktop, request):
+    document = load(desktop, request["input"], repair=False)
+    if document is None:
+        # A package with a damaged or inconsistent manifest often loads in repair mode,
+        # the mode LibreOffice offers a person who opens such a file.
+        document = load(desktop, request["input"], repair=True)
     if document is None:
         return {"ok": False, "error": "LibreOffice could not open the file"}
     try:
@@ -141,17 +158,15 @@ def main():
             request = json.loads(line)
             try:
                 answer = convert(desktop, request)
-            except Exception as error:  # noqa: BLE001 - any UNO error is reported, then judged
+            except Exception as error:
                 if office.poll() is not None or "DisposedException" in type(error).__name__:
-                    reply(ok=False, error="LibreOffice stopped: %s" % error, fatal=True)
+                    reply(ok=False, error=f"LibreOffice stopped: {error}", fatal=True)
                     return 3
-                answer = {"ok": False, "error": "%s: %s" % (type(error).__name__, error)}
+                answer = {"ok": False, "error": f"{type(error).__name__}: {error}"}
             reply(**answer)
     finally:
-        try:
+        with contextlib.suppress(Exception):
             desktop.terminate()
-        except Exception:
-            pass
         office.kill()
     return 0
 

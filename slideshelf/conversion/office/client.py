@@ -7,6 +7,7 @@ timeout after which the whole process group is killed; the office is restarted a
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -19,6 +20,7 @@ import time
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from slideshelf.conversion.errors import PermanentError, TransientError
 from slideshelf.conversion.office.profile import make_profile
@@ -66,7 +68,7 @@ def network_isolation_prefix() -> tuple[str, ...]:
     unshare = shutil.which("unshare")
     if not unshare:
         return ()
-    candidates = [(unshare, "--net")] if os.geteuid() == 0 else []
+    candidates: list[tuple[str, ...]] = [(unshare, "--net")] if os.geteuid() == 0 else []
     candidates.append((unshare, "--user", "--map-root-user", "--net"))
     for prefix in candidates:
         if subprocess.run([*prefix, "true"], capture_output=True, check=False).returncode == 0:
@@ -100,7 +102,11 @@ class OfficeClient:
 
     def convert(self, source: str, outputs: list[Output]) -> OfficeResult:
         """Convert `source` to every output in one load; raise on any failure."""
-        if self._process is None or self._process.poll() is not None or self._jobs >= self.restart_after:
+        if (
+            self._process is None
+            or self._process.poll() is not None
+            or self._jobs >= self.restart_after
+        ):
             self.restart()
         self._jobs += 1
         request = {"input": source, "outputs": [o.__dict__ for o in outputs]}
@@ -148,10 +154,8 @@ class OfficeClient:
     def stop(self) -> None:
         process, self._process = self._process, None
         if process is not None:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
             process.wait()
             for stream in (process.stdin, process.stdout):
                 if stream:
@@ -160,7 +164,7 @@ class OfficeClient:
             shutil.rmtree(self._profile, ignore_errors=True)
             self._profile = None
 
-    def _ask(self, request: dict[str, object], timeout: float) -> dict[str, object]:
+    def _ask(self, request: dict[str, Any], timeout: float) -> dict[str, Any]:
         assert self._process is not None and self._process.stdin is not None
         try:
             self._process.stdin.write(json.dumps(request).encode() + b"\n")
@@ -169,7 +173,7 @@ class OfficeClient:
             raise TransientError("LibreOffice stopped before the conversion began.") from None
         return self._read_answer(timeout)
 
-    def _read_answer(self, timeout: float) -> dict[str, object]:
+    def _read_answer(self, timeout: float) -> dict[str, Any]:
         assert self._process is not None and self._process.stdout is not None
         stdout = self._process.stdout
         deadline = time.monotonic() + timeout

@@ -26,7 +26,9 @@ class ReadSlideText:
         if structure is not None and len(structure) != len(from_pdf):
             # Slide n must be page n; when they disagree, trust the pages.
             log.warning(
-                "structure has %d slides, PDF %d pages: using the PDF text", len(structure), len(from_pdf)
+                "structure has %d slides, PDF %d pages: using the PDF text",
+                len(structure),
+                len(from_pdf),
             )
             structure = None
         job.slides = []

@@ -6,7 +6,9 @@ from django.shortcuts import redirect, render
 from slideshelf.presentations.access import viewable_or_404
 
 
-def presentation(request: HttpRequest, public_id: str, slug: str = "", number: int | None = None) -> HttpResponse:
+def presentation(
+    request: HttpRequest, public_id: str, slug: str = "", number: int | None = None
+) -> HttpResponse:
     deck = viewable_or_404(request.user, public_id)
     if slug != deck.slug:
         # /p/<id>/ and stale slugs (after a rename) go to the canonical address.

@@ -27,14 +27,23 @@ class Command(BaseCommand):
         worker = subprocess.Popen([*command, "worker"])
         web = subprocess.Popen(
             [
-                sys.executable, "-m", "gunicorn", "slideshelf.wsgi",
-                "--bind", f"{host}:{port}",
-                "--workers", str(workers),
-                "--access-logfile", "-",
-                "--log-level", "warning",
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "slideshelf.wsgi",
+                "--bind",
+                f"{host}:{port}",
+                "--workers",
+                str(workers),
+                "--access-logfile",
+                "-",
+                "--log-level",
+                "warning",
             ]
         )
-        self.stdout.write(self.style.SUCCESS(f"slideshelf is serving http://{host}:{port}/  (Ctrl-C stops it)"))
+        self.stdout.write(
+            self.style.SUCCESS(f"slideshelf is serving http://{host}:{port}/  (Ctrl-C stops it)")
+        )
         processes = [web, worker]
         signal.signal(signal.SIGTERM, lambda *_: _stop(processes))
         try:

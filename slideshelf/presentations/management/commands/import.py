@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -22,7 +23,9 @@ def expand(paths: list[str]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")))
+            files.extend(
+                sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            )
         elif path.is_file():
             files.append(path)
         else:
@@ -43,7 +46,15 @@ class Command(BaseCommand):
             "--wait", action="store_true", help="Convert before returning; exit 1 if any failed."
         )
 
-    def handle(self, *args: Any, paths: list[str], owner: str | None, visibility: str, wait: bool, **options: Any) -> None:
+    def handle(
+        self,
+        *args: Any,
+        paths: list[str],
+        owner: str | None,
+        visibility: str,
+        wait: bool,
+        **options: Any,
+    ) -> None:
         user = self._owner(owner)
         files = expand(paths)
         if not files:
@@ -51,7 +62,12 @@ class Command(BaseCommand):
         decks = []
         for path in files:
             with path.open("rb") as handle:
-                decks.append((path, create_presentation(handle, path.name, owner=user, visibility=visibility)))
+                decks.append(
+                    (
+                        path,
+                        create_presentation(handle, path.name, owner=user, visibility=visibility),
+                    )
+                )
         if not wait:
             for path, deck in decks:
                 self.stdout.write(f"{deck.public_id} {deck.status} {path}")
@@ -67,7 +83,7 @@ class Command(BaseCommand):
             raise CommandError(f"No user is called {username!r}.") from None
 
     def _convert_all(self, decks: list[tuple[Path, Presentation]]) -> None:
-        bar = ProgressBar(len(decks), self.stderr._out)
+        bar = ProgressBar(len(decks), sys.stderr)
         counts: Counter[str] = Counter()
         for done, (path, deck) in enumerate(decks):
             bar.show(done, f"converting {path.name}")

@@ -30,7 +30,7 @@ class Command(BaseCommand):
         parser.add_argument("id", help="The presentation's public id.")
         parser.add_argument("--json", action="store_true", help="Print JSON.")
 
-    def handle(self, *args: Any, id: str, json: bool, **options: Any) -> None:  # noqa: A002
+    def handle(self, *args: Any, id: str, json: bool, **options: Any) -> None:
         try:
             deck = Presentation.objects.get(public_id=id)
         except Presentation.DoesNotExist:

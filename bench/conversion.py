@@ -1,0 +1,501 @@
+"""The conversion pipeline, timed stage by stage over the corpus, and against a cold soffice.
+
+1. Every deck in the corpus's pptx, ppt, odp and pdf folders goes through the pipeline's
+   stages with a warm LibreOffice and render pool, as the worker runs them: decks ready and
+   failed, seconds per deck, seconds per slide for each stage, and peak memory of the
+   worker, its render pool and LibreOffice.
+2. The warm pipeline (PDF, text, both image sizes) against the cold route many sites use:
+   `soffice --convert-to pdf` with a fresh profile, then `pdftoppm -png -r 150`, on a
+   generated 50-slide text deck and a few real ones, alternating, median of three.
+
+No database is touched: jobs are built and run directly. Run it with `python -m bench`.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import django
+from django.conf import settings
+
+from bench.memory import PeakMemory
+from bench.sample_deck import make_text_deck
+from slideshelf.conversion.errors import ConversionError
+from slideshelf.conversion.job import Job
+from slideshelf.conversion.office.client import OfficeClient
+from slideshelf.conversion.runtime import get_office, get_renderer, job_config
+from slideshelf.conversion.stages import STAGES
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+FOLDERS = ("pptx", "ppt", "odp", "pdf")
+# LibreOffice alone needs about five minutes for this one; `--all` includes it.
+HUGE = ("odp/odft_perf_Presentation5_800slides.odp",)
+HUGE_OFFICE_TIMEOUT = "900"
+COMPARED = (
+    "pptx/poi_stress013.pptx",
+    "pptx/poi_ubc_HowWeRefactor.pptx",
+    "ppt/poi_42474-2.ppt",
+    "odp/odft_2014_ODF_Plugfest_Collaborated_Editing_on_ODF.odp",
+)
+GENERATED_SLIDES = 50
+REPETITIONS = 3
+TARGET_RATIO = 2.5
+COLD_DPI = 150
+COLD_TIMEOUT = 600
+QUICK_FILES = 3  # per folder, with --quick
+STAGE_NAMES = tuple(stage.name for stage in STAGES)
+
+
+# --- running one deck -----------------------------------------------------------------
+
+
+@dataclass
+class WarmRun:
+    path: Path
+    seconds: float
+    stages: dict[str, float]
+    slides: int
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+
+@dataclass
+class ColdRun:
+    soffice: float
+    pdftoppm: float
+    pages: int
+    error: str = ""
+
+    @property
+    def seconds(self) -> float:
+        return self.soffice + self.pdftoppm
+
+
+def run_warm(path: Path, scratch_root: Path) -> WarmRun:
+    """The pipeline's stages in order over one deck, each one timed, as run_stages runs them."""
+    scratch = Path(tempfile.mkdtemp(prefix="deck-", dir=scratch_root))
+    job = Job(path, scratch, job_config())
+    stages: dict[str, float] = {}
+    error = ""
+    start = time.perf_counter()
+    try:
+        for stage in STAGES:
+            stage_start = time.perf_counter()
+            try:
+                stage.run(job)
+            finally:
+                stages[stage.name] = time.perf_counter() - stage_start
+    except ConversionError as failure:
+        error = f"{type(failure).__name__}: {failure.message}"
+    except Exception as failure:  # a bug, not a verdict on the file: reported as such
+        error = f"unexpected {type(failure).__name__}: {failure}"
+    finally:
+        seconds = time.perf_counter() - start
+        shutil.rmtree(scratch, ignore_errors=True)
+    return WarmRun(path, seconds, stages, job.page_count, error)
+
+
+def run_cold(path: Path, scratch_root: Path) -> ColdRun:
+    """A fresh soffice with a fresh profile to PDF, then pdftoppm to PNG at 150 dpi."""
+    work = Path(tempfile.mkdtemp(prefix="cold-", dir=scratch_root))
+    profile, out = work / "profile", work / "out"
+    try:
+        start = time.perf_counter()
+        converted = _call(
+            "soffice",
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            str(path),
+        )
+        middle = time.perf_counter()
+        pdf = out / f"{path.stem}.pdf"
+        if converted or not pdf.exists():
+            return ColdRun(middle - start, 0.0, 0, f"soffice: {converted or 'no PDF written'}")
+        drawn = _call("pdftoppm", "-png", "-r", str(COLD_DPI), str(pdf), str(out / "p"))
+        end = time.perf_counter()
+        pages = len(list(out.glob("p*.png")))
+        return ColdRun(middle - start, end - middle, pages, f"pdftoppm: {drawn}" if drawn else "")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _call(*command: str) -> str:
+    """Run a command; '' on success, else a short reason."""
+    try:
+        done = subprocess.run(
+            command, capture_output=True, text=True, timeout=COLD_TIMEOUT, check=False
+        )
+    except subprocess.TimeoutExpired:
+        return f"timed out after {COLD_TIMEOUT} s"
+    return "" if done.returncode == 0 else f"exit {done.returncode}: {done.stderr.strip()[:120]}"
+
+
+# --- section 1: the corpus ----------------------------------------------------------------
+
+
+@dataclass
+class FolderResult:
+    folder: str
+    runs: list[WarmRun]
+    worker_mb: float
+    pool_mb: float
+    office_mb: float
+    office_starts: int
+
+    @property
+    def ready(self) -> list[WarmRun]:
+        return [run for run in self.runs if run.ok]
+
+    @property
+    def failed(self) -> list[WarmRun]:
+        return [run for run in self.runs if not run.ok]
+
+    @property
+    def slides(self) -> int:
+        return sum(run.slides for run in self.ready)
+
+    def seconds_per_slide(self, stage: str) -> float | None:
+        if not self.slides:
+            return None
+        return sum(run.stages.get(stage, 0.0) for run in self.ready) / self.slides
+
+
+def corpus_files(folder: str, include_huge: bool, limit: int | None) -> list[Path]:
+    skipped = set() if include_huge else {CORPUS / name for name in HUGE}
+    files = sorted(p for p in (CORPUS / folder).iterdir() if p.is_file() and p not in skipped)
+    return files[:limit]
+
+
+def run_folder(folder: str, files: list[Path], scratch: Path) -> FolderResult:
+    office = _office()
+    starts = office.starts
+    with PeakMemory(lambda: office.pid) as memory:
+        runs = []
+        for path in files:
+            run = run_warm(path, scratch)
+            _progress(f"{folder}/{path.name}: {run.seconds:.2f} s {run.error[:60]}")
+            runs.append(run)
+    return FolderResult(
+        folder,
+        runs,
+        memory.worker_mb,
+        memory.pool_mb,
+        memory.office_mb,
+        office.starts - starts,
+    )
+
+
+def corpus_section(results: list[FolderResult]) -> list[str]:
+    lines = ["", "1. Corpus, warm pipeline (one attempt per file, no retries)", ""]
+    lines += table(
+        ["folder", "files", "ready", "failed", "slides", "median s/deck", "max s/deck"],
+        [
+            [
+                r.folder,
+                len(r.runs),
+                len(r.ready),
+                len(r.failed),
+                r.slides,
+                _seconds(statistics.median(x.seconds for x in r.ready) if r.ready else None),
+                _seconds(max((x.seconds for x in r.ready), default=None)),
+            ]
+            for r in results
+        ],
+    )
+    lines += ["", "Seconds per slide by stage (stage time summed over ready decks / their slides)"]
+    lines += table(
+        ["folder", *STAGE_NAMES, "total"],
+        [
+            [
+                r.folder,
+                *(_per_slide(r.seconds_per_slide(name)) for name in STAGE_NAMES),
+                _per_slide(_total_per_slide(r)),
+            ]
+            for r in results
+        ],
+    )
+    lines += ["", "Peak memory, MB (RSS high-water mark of each process, reset per folder)"]
+    lines += table(
+        ["folder", "worker", "render pool", "worker+pool", "LibreOffice", "office starts"],
+        [
+            [
+                r.folder,
+                f"{r.worker_mb:.0f}",
+                f"{r.pool_mb:.0f}",
+                f"{r.worker_mb + r.pool_mb:.0f}",
+                f"{r.office_mb:.0f}",
+                r.office_starts,
+            ]
+            for r in results
+        ],
+    )
+    lines += [
+        "  worker = this process; render pool = its spawned render processes, summed;",
+        "  LibreOffice = the office process group (bridge + oosplash + soffice.bin), summed.",
+        f"  getrusage max RSS over the whole run: self {_maxrss_mb(resource.RUSAGE_SELF):.0f} MB,"
+        f" largest finished child {_maxrss_mb(resource.RUSAGE_CHILDREN):.0f} MB",
+    ]
+    failures = [(r.folder, run) for r in results for run in r.failed]
+    if failures:
+        lines += ["", "Failed files"]
+        lines += [
+            f"  {folder}/{run.path.name} ({run.seconds:.2f} s): {_clip(run.error, 110)}"
+            for folder, run in failures
+        ]
+    return lines
+
+
+def _total_per_slide(result: FolderResult) -> float | None:
+    parts = [result.seconds_per_slide(name) for name in STAGE_NAMES]
+    return None if None in parts else sum(p for p in parts if p is not None)
+
+
+# --- section 2: warm against cold -----------------------------------------------------
+
+
+@dataclass
+class Comparison:
+    label: str
+    path: Path
+    warm: list[WarmRun] = field(default_factory=list)
+    cold: list[ColdRun] = field(default_factory=list)
+
+    @property
+    def warm_ok(self) -> list[WarmRun]:
+        return [run for run in self.warm if run.ok]
+
+    @property
+    def cold_ok(self) -> list[ColdRun]:
+        return [run for run in self.cold if not run.error]
+
+    @property
+    def warm_median(self) -> float | None:
+        return _median([run.seconds for run in self.warm_ok])
+
+    @property
+    def cold_median(self) -> float | None:
+        return _median([run.seconds for run in self.cold_ok])
+
+    @property
+    def ratio(self) -> float | None:
+        warm, cold = self.warm_median, self.cold_median
+        return cold / warm if warm and cold else None
+
+    def warm_stage(self, name: str) -> float | None:
+        return _median([run.stages.get(name, 0.0) for run in self.warm_ok])
+
+
+def compare(decks: list[tuple[str, Path]], repetitions: int, scratch: Path) -> list[Comparison]:
+    """Warm and cold on each deck in turn; which goes first alternates per repetition."""
+    comparisons = [Comparison(label, path) for label, path in decks]
+    for repetition in range(repetitions):
+        for item in comparisons:
+            for route in ("warm", "cold") if repetition % 2 == 0 else ("cold", "warm"):
+                if route == "warm":
+                    item.warm.append(run_warm(item.path, scratch))
+                else:
+                    item.cold.append(run_cold(item.path, scratch))
+            _progress(
+                f"rep {repetition + 1}: {item.label}: warm {item.warm[-1].seconds:.2f} s, "
+                f"cold {item.cold[-1].seconds:.2f} s"
+            )
+    return comparisons
+
+
+def comparison_section(
+    comparisons: list[Comparison], repetitions: int, office_starts: int
+) -> list[str]:
+    lines = [
+        "",
+        f"2. Warm pipeline against cold soffice + pdftoppm (median of {repetitions}, alternating)",
+        "   warm: the pipeline's stages with the running LibreOffice and render pool:",
+        "         PDF, slide text, 1600 px and 320 px WebP per slide",
+        "   cold: soffice --headless --convert-to pdf (fresh profile), "
+        f"then pdftoppm -png -r {COLD_DPI}",
+        "",
+    ]
+    lines += table(
+        ["deck", "slides", "warm s", "cold s", "cold/warm"],
+        [
+            [
+                c.label,
+                c.warm_ok[0].slides if c.warm_ok else "-",
+                _seconds(c.warm_median),
+                _seconds(c.cold_median),
+                f"{c.ratio:.2f}x" if c.ratio else "-",
+            ]
+            for c in comparisons
+        ],
+    )
+    lines += ["", "Where the time goes (medians, seconds)"]
+    lines += table(
+        ["deck", *(f"warm {n}" for n in STAGE_NAMES), "cold soffice", "cold pdftoppm"],
+        [
+            [
+                c.label,
+                *(_seconds(c.warm_stage(name)) for name in STAGE_NAMES),
+                _seconds(_median([run.soffice for run in c.cold_ok])),
+                _seconds(_median([run.pdftoppm for run in c.cold_ok])),
+            ]
+            for c in comparisons
+        ],
+    )
+    errors = [
+        f"  {c.label}: {run.error}" for c in comparisons for run in [*c.warm, *c.cold] if run.error
+    ]
+    if errors:
+        lines += ["", "Runs that failed (left out of the medians)", *errors]
+    if office_starts:
+        lines.append(f"  note: LibreOffice restarted {office_starts} time(s) during the warm runs")
+    headline = comparisons[0].ratio
+    verdict = "-" if headline is None else f"{headline:.2f}x"
+    met = headline is not None and headline >= TARGET_RATIO
+    lines += [
+        "",
+        f"Target: cold/warm >= {TARGET_RATIO}x on the {GENERATED_SLIDES}-slide deck: "
+        f"{verdict} -> {'met' if met else 'NOT met'}",
+    ]
+    return lines
+
+
+# --- the whole benchmark ----------------------------------------------------------------
+
+
+def run(quick: bool = False, include_huge: bool = False) -> list[str]:
+    with bench_environment(include_huge) as scratch:
+        deck = make_text_deck(scratch / f"generated-{GENERATED_SLIDES}-slides.pptx")
+        _warm_up(deck, scratch)
+        lines = header(quick, include_huge)
+
+        limit = QUICK_FILES if quick else None
+        results = [
+            run_folder(folder, corpus_files(folder, include_huge, limit), scratch)
+            for folder in FOLDERS
+        ]
+        lines += corpus_section(results)
+
+        repetitions = 1 if quick else REPETITIONS
+        decks = [(f"generated {GENERATED_SLIDES}-slide text deck", deck)]
+        decks += [(name, CORPUS / name) for name in COMPARED[: 1 if quick else None]]
+        missing = [name for name, path in decks if not path.exists()]
+        decks = [(name, path) for name, path in decks if path.exists()]
+        office = _office()
+        office.restart()  # a fresh office whose restart_after count will not run out mid-way
+        _warm_up(deck, scratch)
+        starts = office.starts
+        comparisons = compare(decks, repetitions, scratch)
+        lines += comparison_section(comparisons, repetitions, office.starts - starts)
+        lines += [f"  missing from the corpus, skipped: {name}" for name in missing]
+    return lines
+
+
+@contextmanager
+def bench_environment(include_huge: bool) -> Iterator[Path]:
+    """Django set up over a throw-away data folder; the office and pool stopped afterwards."""
+    scratch = Path(tempfile.mkdtemp(prefix="slideshelf-bench-"))
+    os.environ["DJANGO_SETTINGS_MODULE"] = "slideshelf.settings"
+    os.environ["SLIDESHELF_DATA_DIR"] = str(scratch / "data")
+    if include_huge:
+        os.environ.setdefault("SLIDESHELF_OFFICE_TIMEOUT", HUGE_OFFICE_TIMEOUT)
+    django.setup()
+    try:
+        yield scratch
+    finally:
+        office = get_office()
+        if office is not None:
+            office.stop()
+        get_renderer().shutdown()
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def header(quick: bool, include_huge: bool) -> list[str]:
+    mode = "quick" if quick else "full"
+    skipped = "none" if include_huge else ", ".join(HUGE)
+    return [
+        f"Conversion benchmark ({mode}); corpus {CORPUS}; skipped: {skipped}",
+        f"  {os.cpu_count()} CPUs; {_office_version()}; render processes "
+        f"{get_renderer().processes}; WebP q{settings.WEBP_QUALITY} method {settings.WEBP_METHOD};"
+        f" images {settings.SLIDE_IMAGE_WIDTH} + {settings.SLIDE_THUMB_WIDTH} px",
+        f"  office restarts after {settings.OFFICE_RESTART_AFTER} jobs, timeout "
+        f"{settings.OFFICE_TIMEOUT:.0f} s; one warm-up conversion before timing (not counted)",
+    ]
+
+
+def _warm_up(deck: Path, scratch: Path) -> None:
+    run = run_warm(deck, scratch)
+    if not run.ok:
+        raise SystemExit(f"the warm-up conversion failed: {run.error}")
+    _progress(f"warm-up: {run.seconds:.2f} s")
+
+
+def _office() -> OfficeClient:
+    office = get_office()
+    if office is None:
+        raise SystemExit("LibreOffice (soffice and a Python with uno) is needed for this bench")
+    return office
+
+
+def _office_version() -> str:
+    done = subprocess.run(["soffice", "--version"], capture_output=True, text=True, check=False)
+    words = done.stdout.split()
+    return " ".join(words[:2]) if words else "LibreOffice (version unknown)"
+
+
+# --- formatting -------------------------------------------------------------------------
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
+    """A plain text table: the first column left-aligned, the others right-aligned."""
+    cells = [[str(h) for h in headers], *[[str(c) for c in row] for row in rows]]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+
+    def line(row: list[str]) -> str:
+        first = row[0].ljust(widths[0])
+        rest = (cell.rjust(width) for cell, width in zip(row[1:], widths[1:], strict=True))
+        return "  " + "  ".join([first, *rest])
+
+    rule = "  " + "  ".join("-" * width for width in widths)
+    return [line(cells[0]), rule, *(line(row) for row in cells[1:])]
+
+
+def _median(values: list[float]) -> float | None:
+    return statistics.median(values) if values else None
+
+
+def _seconds(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
+def _per_slide(value: float | None) -> str:
+    return "-" if value is None else f"{value:.4f}"
+
+
+def _maxrss_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # KiB on Linux
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _progress(message: str) -> None:
+    print(f"  [conversion] {message}", file=sys.stderr, flush=True)

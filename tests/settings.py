@@ -1,0 +1,18 @@
+"""Settings for the test suite: slideshelf's own, in a throw-away data folder."""
+
+import os
+import tempfile
+
+# Before slideshelf's settings read them: tests never touch a developer's ./data folder.
+os.environ.setdefault("SLIDESHELF_DATA_DIR", tempfile.mkdtemp(prefix="slideshelf-test-"))
+os.environ.setdefault("SLIDESHELF_CONVERSION_RETRY_DELAY", "0.2")
+
+from slideshelf.settings import *
+
+# Templates find static files without `collectstatic` having run.
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

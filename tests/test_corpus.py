@@ -1,0 +1,83 @@
+"""The whole corpus through the real pipeline: every deck converts or fails with a reason."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from slideshelf.conversion.services import UNEXPECTED
+from slideshelf.presentations.models import Status
+from tests.conftest import CORPUS, expected_slides, manifest
+from tests.factories import convert_now, upload
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.django_db(transaction=True),
+    # Conversion does not depend on the database; the SQLite pass of CI runs these.
+    pytest.mark.skipif(
+        bool(os.environ.get("SLIDESHELF_DATABASE_URL")),
+        reason="the corpus runs once, in the SQLite pass",
+    ),
+]
+
+# Perf files that cost minutes in LibreOffice alone; run with SLIDESHELF_TEST_HUGE=1.
+HUGE = {"odp/odft_perf_Presentation5_800slides.odp"}
+# LibreOffice 7.4 cannot open this one at all (neither warm nor `soffice --convert-to`).
+LIBREOFFICE_CANNOT_READ = {"odp/odft_Presentation1.odp"}
+# Described in the manifest as having no readable text anywhere (pictures, media, blank).
+NO_TEXT_WORDS = (
+    "no text",
+    "image-only",
+    "picture-only",
+    "blank",
+    "zero slides",
+    "audio",
+    "video",
+    "SmartArt only",
+)
+
+
+def good_files() -> list[str]:
+    files = [p for p in manifest() if p.split("/")[0] in {"pptx", "ppt", "odp", "pdf"}]
+    if not os.environ.get("SLIDESHELF_TEST_HUGE"):
+        files = [p for p in files if p not in HUGE]
+    return sorted(files)
+
+
+def broken_files() -> list[str]:
+    return sorted(p for p in manifest() if p.startswith("broken/"))
+
+
+@pytest.mark.parametrize("relative", good_files())
+def test_corpus_deck_becomes_ready_with_its_real_slide_count(relative, media):
+    deck = convert_now(upload(CORPUS / relative))
+    if relative in LIBREOFFICE_CANNOT_READ:
+        assert deck.status == Status.FAILED
+        assert "LibreOffice could not read this file" in deck.error
+        return
+    assert deck.status == Status.READY, deck.error
+    assert deck.slide_count == expected_slides(relative)
+    assert deck.slides.count() == deck.slide_count
+    description = manifest()[relative]
+    if deck.slide_count and not any(word in description for word in NO_TEXT_WORDS):
+        assert any(slide.full_text.strip() for slide in deck.slides.all()), "slides carry text"
+
+
+@pytest.mark.parametrize("relative", broken_files())
+def test_broken_file_converts_or_fails_with_a_specific_message(relative, media):
+    deck = convert_now(upload(CORPUS / relative))
+    assert deck.status in (Status.READY, Status.FAILED)
+    if deck.status == Status.FAILED:
+        assert deck.error and deck.error != UNEXPECTED
+        assert deck.original  # the original is kept
+    else:
+        assert deck.slide_count == deck.slides.count() > 0
+
+
+def test_a_good_deck_converts_after_every_broken_one(media):
+    for relative in broken_files():
+        convert_now(upload(CORPUS / relative))
+    deck = convert_now(upload(CORPUS / "pptx/mkd_test.pptx"))
+    assert deck.status == Status.READY
+    assert deck.slide_count == 6

@@ -1,0 +1,87 @@
+"""The worker as a real process: it converts, and a worker killed mid-job loses no deck."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from django.db import connection
+
+from slideshelf.presentations.models import Presentation, Status
+from tests.conftest import CORPUS
+from tests.factories import upload
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
+
+
+def worker_env(media):
+    """The worker subprocess sees the test's database and media folder."""
+    env = dict(os.environ)
+    env["SLIDESHELF_DATA_DIR"] = str(media.parent)
+    env["SLIDESHELF_WORKER_STALE_SECONDS"] = "2"
+    env["SLIDESHELF_WORKER_HEARTBEAT_SECONDS"] = "0.5"
+    db = connection.settings_dict
+    if connection.vendor == "sqlite":
+        env["SLIDESHELF_DATABASE_URL"] = f"sqlite:///{db['NAME']}"
+    else:
+        env["SLIDESHELF_DATABASE_URL"] = (
+            f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+        )
+    return env
+
+
+def start_worker(media):
+    return subprocess.Popen(
+        [sys.executable, "-m", "slideshelf", "worker", "--interval", "0.2"],
+        env=worker_env(media),
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def wait_for(deck, statuses, timeout=120):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        deck.refresh_from_db()
+        if deck.status in statuses:
+            return deck
+        time.sleep(0.2)
+    raise AssertionError(f"deck stayed {deck.status}")
+
+
+def stop(process, sig=signal.SIGTERM):
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, sig)
+    process.wait(timeout=30)
+
+
+def test_worker_converts_a_queued_deck(media):
+    deck = upload(CORPUS / "pptx/mkd_test.pptx")
+    worker = start_worker(media)
+    try:
+        assert wait_for(deck, {Status.READY, Status.FAILED}).status == Status.READY
+    finally:
+        stop(worker)
+
+
+def test_deck_of_a_killed_worker_is_converted_after_the_worker_restarts(media):
+    deck = upload(CORPUS / "pptx/poi_2411-Performance_Up.pptx")  # ~5 s in LibreOffice
+    worker = start_worker(media)
+    wait_for(deck, {Status.CONVERTING})
+    stop(worker, signal.SIGKILL)  # the worker, LibreOffice and the render pool, at once
+    deck.refresh_from_db()
+    assert deck.status == Status.CONVERTING
+    worker = start_worker(media)
+    try:
+        deck = wait_for(deck, {Status.READY, Status.FAILED})
+        assert deck.status == Status.READY, deck.error
+        assert deck.slide_count == 48
+        assert Presentation.objects.get(pk=deck.pk).attempts == 2
+    finally:
+        stop(worker)
