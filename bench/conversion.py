@@ -14,7 +14,6 @@ No database is touched: jobs are built and run directly. Run it with `python -m 
 from __future__ import annotations
 
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -206,7 +205,7 @@ def run_folder(folder: str, files: list[Path], scratch: Path) -> FolderResult:
 def corpus_section(results: list[FolderResult]) -> list[str]:
     lines = ["", "1. Corpus, warm pipeline (one attempt per file, no retries)", ""]
     lines += table(
-        ["folder", "files", "ready", "failed", "slides", "median s/deck", "max s/deck"],
+        ["folder", "files", "ready", "failed", "slides", "median s/deck", "max s/deck", "total s"],
         [
             [
                 r.folder,
@@ -216,10 +215,12 @@ def corpus_section(results: list[FolderResult]) -> list[str]:
                 r.slides,
                 _seconds(statistics.median(x.seconds for x in r.ready) if r.ready else None),
                 _seconds(max((x.seconds for x in r.ready), default=None)),
+                _seconds(sum(x.seconds for x in r.runs)),
             ]
             for r in results
         ],
     )
+    lines.append("  s/deck over ready decks; total s over all files, failed ones included")
     lines += ["", "Seconds per slide by stage (stage time summed over ready decks / their slides)"]
     lines += table(
         ["folder", *STAGE_NAMES, "total"],
@@ -241,7 +242,7 @@ def corpus_section(results: list[FolderResult]) -> list[str]:
                 f"{r.worker_mb:.0f}",
                 f"{r.pool_mb:.0f}",
                 f"{r.worker_mb + r.pool_mb:.0f}",
-                f"{r.office_mb:.0f}",
+                f"{r.office_mb:.0f}" if r.office_mb else "-",
                 r.office_starts,
             ]
             for r in results
@@ -249,15 +250,14 @@ def corpus_section(results: list[FolderResult]) -> list[str]:
     )
     lines += [
         "  worker = this process; render pool = its spawned render processes, summed;",
-        "  LibreOffice = the office process group (bridge + oosplash + soffice.bin), summed.",
-        f"  getrusage max RSS over the whole run: self {_maxrss_mb(resource.RUSAGE_SELF):.0f} MB,"
-        f" largest finished child {_maxrss_mb(resource.RUSAGE_CHILDREN):.0f} MB",
+        "  LibreOffice = the office process group (bridge + oosplash + soffice.bin), summed;",
+        "  '-' when no office ran (PDFs need none, and a failed load stops it until the next).",
     ]
     failures = [(r.folder, run) for r in results for run in r.failed]
     if failures:
         lines += ["", "Failed files"]
         lines += [
-            f"  {folder}/{run.path.name} ({run.seconds:.2f} s): {_clip(run.error, 110)}"
+            f"  {folder}/{run.path.name} ({run.seconds:.2f} s): {_clip(run.error, 150)}"
             for folder, run in failures
         ]
     return lines
@@ -428,6 +428,7 @@ def bench_environment(include_huge: bool) -> Iterator[Path]:
 
 def header(quick: bool, include_huge: bool) -> list[str]:
     mode = "quick" if quick else "full"
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     skipped = "none" if include_huge else ", ".join(HUGE)
     return [
         f"Conversion benchmark ({mode}); corpus {CORPUS}; skipped: {skipped}",
@@ -436,6 +437,7 @@ def header(quick: bool, include_huge: bool) -> list[str]:
         f" images {settings.SLIDE_IMAGE_WIDTH} + {settings.SLIDE_THUMB_WIDTH} px",
         f"  office restarts after {settings.OFFICE_RESTART_AFTER} jobs, timeout "
         f"{settings.OFFICE_TIMEOUT:.0f} s; one warm-up conversion before timing (not counted)",
+        f"  load average at start: {load} (other work on the machine skews every figure)",
     ]
 
 
@@ -486,10 +488,6 @@ def _seconds(value: float | None) -> str:
 
 def _per_slide(value: float | None) -> str:
     return "-" if value is None else f"{value:.4f}"
-
-
-def _maxrss_mb(who: int) -> float:
-    return resource.getrusage(who).ru_maxrss / 1024  # KiB on Linux
 
 
 def _clip(text: str, width: int) -> str:

@@ -107,3 +107,26 @@ def test_reconversion_replaces_slides_and_removes_the_old_images(media):
     assert deck.revision == 2
     assert deck.slides.count() == 1
     assert not default_storage.exists(old_image)
+
+
+def test_slide_without_any_text_layer_is_read_by_ocr(media):
+    from slideshelf.conversion.ocr import ocr_available
+
+    assert ocr_available(), "Tesseract is installed by 'make test' as root"
+    deck = convert_now(upload(CORPUS / "pdf/unst_loremipsum-flat.pdf"))
+    slide = deck.slides.get()
+    assert slide.text_source == "ocr"
+    assert "lorem ipsum" in slide.full_text.lower()
+
+
+def test_deck_with_no_slides_is_ready_with_none(media):
+    deck = convert_now(upload(CORPUS / "pptx/pypptx_no-slides.pptx"))
+    assert deck.status == Status.READY
+    assert deck.slide_count == 0 and not deck.slides.exists()
+
+
+def test_hidden_slides_are_kept_in_place_and_marked(media):
+    deck = convert_now(upload(CORPUS / "pptx/poi_2411-Performance_Up.pptx"))
+    assert deck.slide_count == 48
+    hidden = list(deck.slides.filter(hidden=True).values_list("number", flat=True))
+    assert hidden == [13, 48]
