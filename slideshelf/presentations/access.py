@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import Http404
 
-from slideshelf.presentations.models import Presentation, Visibility
+from slideshelf.presentations.models import Presentation, Status, Visibility
 
 
 def can_view(user: Any, deck: Presentation) -> bool:
@@ -18,9 +19,9 @@ def can_view(user: Any, deck: Presentation) -> bool:
     return bool(user.is_staff or deck.owner_id == user.pk)
 
 
-def is_listed(deck: Presentation) -> bool:
-    """Whether the deck may appear in listings, search, similar lists, feeds and sitemaps."""
-    return deck.visibility == Visibility.PUBLIC and deck.is_ready
+def listed_presentations() -> QuerySet[Presentation]:
+    """Every deck that may appear in a listing, newest first."""
+    return Presentation.objects.filter(visibility=Visibility.PUBLIC, status=Status.READY)
 
 
 def viewable_or_404(user: Any, public_id: str) -> Presentation:

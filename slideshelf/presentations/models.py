@@ -140,7 +140,8 @@ class Presentation(models.Model):
 
     @property
     def slug(self) -> str:
-        return slugify(self.display_title, allow_unicode=True)[:80] or "deck"
+        # ASCII (ö → o): addresses stay readable when copied into mail and chat.
+        return slugify(self.display_title)[:80].strip("-") or "deck"
 
     @property
     def is_ready(self) -> bool:

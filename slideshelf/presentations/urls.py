@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from slideshelf.presentations.views import files, pages
+from slideshelf.presentations.views import files, home, pages
 
 
 class SlideImageName:
@@ -16,6 +16,7 @@ class SlideImageName:
 register_converter(SlideImageName, "slideimage")
 
 urlpatterns = [
+    path("", home.home, name="home"),
     path("p/<str:public_id>/", pages.presentation, name="presentation-short"),
     path("p/<str:public_id>/download/", files.original, name="download-original"),
     path("p/<str:public_id>/download/pdf/", files.pdf, name="download-pdf"),

@@ -3,7 +3,7 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
-import time
+import threading
 from typing import Any
 
 from django.core.checks import Warning as CheckWarning
@@ -45,14 +45,14 @@ class Command(BaseCommand):
             self.style.SUCCESS(f"slideshelf is serving http://{host}:{port}/  (Ctrl-C stops it)")
         )
         processes = [web, worker]
-        signal.signal(signal.SIGTERM, lambda *_: _stop(processes))
-        try:
-            while all(p.poll() is None for p in processes):
-                time.sleep(0.5)
-        except KeyboardInterrupt:
-            pass
-        finally:
-            _stop(processes)
+        stopping = threading.Event()
+        # Set explicitly: a shell that starts us in the background leaves SIGINT ignored.
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, lambda *_: stopping.set())
+        while not stopping.is_set() and all(p.poll() is None for p in processes):
+            stopping.wait(0.5)
+        self.stdout.write("Stopping the web server and the worker…")
+        _stop(processes)
 
 
 def _stop(processes: list[subprocess.Popen[bytes]]) -> None:
