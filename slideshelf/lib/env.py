@@ -7,23 +7,20 @@ start-up, not silently fall back to a default.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
+
+N = TypeVar("N", int, float)
 
 PREFIX = "SLIDESHELF_"
-
-# Every variable a reader has been asked for, with its default; docs tests compare this
-# with the README so that no setting goes undocumented.
-KNOWN: dict[str, str] = {}
-
 
 class ConfigError(ValueError):
     pass
 
 
 def _raw(name: str, default: object) -> str | None:
-    key = PREFIX + name
-    KNOWN[key] = str(default)
-    value = os.environ.get(key)
+    value = os.environ.get(PREFIX + name)
     return None if value is None or value == "" else value
 
 
@@ -32,30 +29,25 @@ def env_str(name: str, default: str) -> str:
     return default if value is None else value
 
 
-def env_int(name: str, default: int, minimum: int = 0) -> int:
+def _number(name: str, default: N, minimum: N, parse: Callable[[str], N], kind: str) -> N:
     value = _raw(name, default)
     if value is None:
         return default
     try:
-        number = int(value)
+        number = parse(value)
     except ValueError:
-        raise ConfigError(f"{PREFIX}{name} must be a whole number, got {value!r}") from None
+        raise ConfigError(f"{PREFIX}{name} must be {kind}, got {value!r}") from None
     if number < minimum:
         raise ConfigError(f"{PREFIX}{name} must be at least {minimum}, got {number}")
     return number
+
+
+def env_int(name: str, default: int, minimum: int = 0) -> int:
+    return _number(name, default, minimum, int, "a whole number")
 
 
 def env_float(name: str, default: float, minimum: float = 0.0) -> float:
-    value = _raw(name, default)
-    if value is None:
-        return default
-    try:
-        number = float(value)
-    except ValueError:
-        raise ConfigError(f"{PREFIX}{name} must be a number, got {value!r}") from None
-    if number < minimum:
-        raise ConfigError(f"{PREFIX}{name} must be at least {minimum}, got {number}")
-    return number
+    return _number(name, default, minimum, float, "a number")
 
 
 _TRUE = {"1", "true", "yes", "on"}
