@@ -19,18 +19,18 @@ class ConfigError(ValueError):
     pass
 
 
-def _raw(name: str, default: object) -> str | None:
+def _raw(name: str) -> str | None:
     value = os.environ.get(PREFIX + name)
     return None if value is None or value == "" else value
 
 
 def env_str(name: str, default: str) -> str:
-    value = _raw(name, default)
+    value = _raw(name)
     return default if value is None else value
 
 
 def _number(name: str, default: N, minimum: N, parse: Callable[[str], N], kind: str) -> N:
-    value = _raw(name, default)
+    value = _raw(name)
     if value is None:
         return default
     try:
@@ -55,7 +55,7 @@ _FALSE = {"0", "false", "no", "off"}
 
 
 def env_bool(name: str, default: bool) -> bool:
-    value = _raw(name, default)
+    value = _raw(name)
     if value is None:
         return default
     if value.lower() in _TRUE:
@@ -70,7 +70,7 @@ def env_path(name: str, default: Path) -> Path:
 
 
 def env_list(name: str, default: list[str]) -> list[str]:
-    value = _raw(name, ",".join(default))
+    value = _raw(name)
     if value is None:
         return list(default)
     return [item.strip() for item in value.split(",") if item.strip()]
