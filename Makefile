@@ -3,6 +3,8 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The hidden lockfile npm ci writes dates node_modules, as $(STAMP) dates the venv.
+NODE_STAMP := node_modules/.package-lock.json
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
@@ -15,6 +17,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
+$(NODE_STAMP): package-lock.json
+	npm ci --silent
+	@touch $(NODE_STAMP)
+
 install: $(STAMP)
 	@bash scripts/install-system-packages.sh || true
 	$(BIN)/slideshelf migrate --no-input --verbosity 0
@@ -24,7 +30,7 @@ run: install
 	$(BIN)/slideshelf demo
 	$(BIN)/slideshelf serve --host $(HOST) --port $(PORT)
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	@bash scripts/install-system-packages.sh || true
 	$(BIN)/pytest -n auto $(PYTEST_ARGS)
 

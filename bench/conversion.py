@@ -384,27 +384,32 @@ def run(quick: bool = False, include_huge: bool = False) -> list[str]:
         deck = make_text_deck(scratch / f"generated-{GENERATED_SLIDES}-slides.pptx")
         _warm_up(deck, scratch)
         lines = header(quick, include_huge)
-
-        limit = QUICK_FILES if quick else None
-        results = [
-            run_folder(folder, corpus_files(folder, include_huge, limit), scratch)
-            for folder in FOLDERS
-        ]
-        lines += corpus_section(results)
-
-        repetitions = 1 if quick else REPETITIONS
-        decks = [(f"generated {GENERATED_SLIDES}-slide text deck", deck)]
-        decks += [(name, CORPUS / name) for name in COMPARED[: 1 if quick else None]]
-        missing = [name for name, path in decks if not path.exists()]
-        decks = [(name, path) for name, path in decks if path.exists()]
-        office = _office()
-        office.restart()  # a fresh office whose restart_after count will not run out mid-way
-        _warm_up(deck, scratch)
-        starts = office.starts
-        comparisons = compare(decks, repetitions, scratch)
-        lines += comparison_section(comparisons, repetitions, office.starts - starts)
-        lines += [f"  missing from the corpus, skipped: {name}" for name in missing]
+        lines += corpus_part(quick, include_huge, scratch)
+        lines += comparison_part(quick, deck, scratch)
     return lines
+
+
+def corpus_part(quick: bool, include_huge: bool, scratch: Path) -> list[str]:
+    limit = QUICK_FILES if quick else None
+    results = [
+        run_folder(folder, corpus_files(folder, include_huge, limit), scratch) for folder in FOLDERS
+    ]
+    return corpus_section(results)
+
+
+def comparison_part(quick: bool, deck: Path, scratch: Path) -> list[str]:
+    repetitions = 1 if quick else REPETITIONS
+    decks = [(f"generated {GENERATED_SLIDES}-slide text deck", deck)]
+    decks += [(name, CORPUS / name) for name in COMPARED[: 1 if quick else None]]
+    missing = [name for name, path in decks if not path.exists()]
+    decks = [(name, path) for name, path in decks if path.exists()]
+    office = _office()
+    office.restart()  # a fresh office whose restart_after count will not run out mid-way
+    _warm_up(deck, scratch)
+    starts = office.starts
+    comparisons = compare(decks, repetitions, scratch)
+    lines = comparison_section(comparisons, repetitions, office.starts - starts)
+    return lines + [f"  missing from the corpus, skipped: {name}" for name in missing]
 
 
 @contextmanager

@@ -13,8 +13,8 @@ packages=(
   fonts-noto-core fonts-noto-cjk
   # OCR for slides without a text layer.
   tesseract-ocr tesseract-ocr-swe tesseract-ocr-eng
-  # Browser tests and benchmarks' reference route.
-  chromium poppler-utils
+  # Browser tests, the benchmarks' reference route and their load generator (wrk).
+  chromium poppler-utils wrk
 )
 
 missing=()
