@@ -15,6 +15,7 @@ N = TypeVar("N", int, float)
 
 PREFIX = "SLIDESHELF_"
 
+
 class ConfigError(ValueError):
     pass
 

@@ -16,6 +16,7 @@ import select
 import shutil
 import signal
 import subprocess
+import tempfile
 import time
 from dataclasses import dataclass
 from functools import cache
@@ -93,6 +94,7 @@ class OfficeClient:
         self.isolate_network = isolate_network
         self._process: subprocess.Popen[bytes] | None = None
         self._profile: Path | None = None
+        self._pipe_name = ""
         self._jobs = 0
         self.starts = 0
 
@@ -133,7 +135,7 @@ class OfficeClient:
         self.stop()
         self._profile = make_profile()
         prefix = network_isolation_prefix() if self.isolate_network else ()
-        pipe_name = "slideshelf-" + secrets.token_hex(8)
+        pipe_name = self._pipe_name = "slideshelf-" + secrets.token_hex(8)
         self._process = subprocess.Popen(
             [*prefix, self.python, str(BRIDGE), self.soffice, pipe_name, str(self._profile)],
             stdin=subprocess.PIPE,
@@ -163,6 +165,10 @@ class OfficeClient:
         if self._profile is not None:
             shutil.rmtree(self._profile, ignore_errors=True)
             self._profile = None
+        # A killed soffice leaves its pipe's socket file behind.
+        Path(tempfile.gettempdir(), f"OSL_PIPE_{os.getuid()}_{self._pipe_name}").unlink(
+            missing_ok=True
+        )
 
     def _ask(self, request: dict[str, Any], timeout: float) -> dict[str, Any]:
         assert self._process is not None and self._process.stdin is not None

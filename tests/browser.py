@@ -1,0 +1,101 @@
+"""Debian's Chromium driven by Playwright, and the checks browser tests share.
+
+Playwright never downloads a browser here: it launches /usr/bin/chromium. axe-core comes from
+npm (`npm ci`, which `make test` runs) and is injected into the page under test.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
+
+REPO = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+# Without the background-networking flags Chromium phones home at start-up, and here those
+# connections are refused, many at a time; QUIC and the sandbox fail the same way in CI.
+CHROMIUM_ARGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
+VIEWPORT: ViewportSize = {"width": 1280, "height": 800}
+WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
+TARGETS_SHOWN = 3
+
+
+@contextmanager
+def chromium() -> Iterator[Browser]:
+    """A headless Chromium for as long as the block runs."""
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: run scripts/install-system-packages.sh as root")
+    # Playwright's sync API keeps an asyncio loop marked as running in this thread between
+    # calls, so Django takes every ORM call the test makes (fixtures, convert_now) for one
+    # made from async code and raises SynchronousOnlyOperation. The test thread never runs
+    # async code of its own, so the check is switched off while the browser is up.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=str(CHROMIUM), headless=True, args=list(CHROMIUM_ARGS)
+            )
+            try:
+                yield browser
+            finally:
+                browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+def axe_violations(page: Page, tags: Sequence[str] = WCAG_TAGS) -> list[dict[str, Any]]:
+    """axe-core's violations of the page as it is now, for the given rule tags."""
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `npm ci` in {REPO}")
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=AXE)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", list(tags)
+    )
+    return list(result["violations"])
+
+
+def describe_violations(violations: list[dict[str, Any]]) -> str:
+    """One line per rule: id, impact, help and the first few offending elements."""
+    lines = []
+    for violation in violations:
+        targets = [" ".join(map(str, node["target"])) for node in violation["nodes"]]
+        shown = ", ".join(targets[:TARGETS_SHOWN])
+        more = f" (+{len(targets) - TARGETS_SHOWN} more)" if len(targets) > TARGETS_SHOWN else ""
+        lines.append(
+            f"{violation['id']} [{violation['impact']}]: {violation['help']} — {shown}{more}"
+        )
+    return "\n".join(lines)
+
+
+def assert_no_axe_violations(page: Page, tags: Sequence[str] = WCAG_TAGS) -> None:
+    violations = axe_violations(page, tags)
+    if violations:
+        pytest.fail(
+            f"axe found {len(violations)} violation(s) on {page.url}:\n"
+            + describe_violations(violations),
+            pytrace=False,
+        )
+
+
+def horizontal_overflow(page: Page) -> int:
+    """Pixels the page is wider than the viewport; 0 when nothing scrolls sideways."""
+    return int(page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth"))
