@@ -26,11 +26,12 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
 
 
 def benchmarks(options: argparse.Namespace) -> list[Benchmark]:
-    from bench import conversion, text_extraction
+    from bench import conversion, pages, text_extraction
 
     return [
         ("conversion", lambda: conversion.run(quick=options.quick, include_huge=options.all)),
         ("text extraction: slideshelf against MarkItDown", text_extraction.run),
+        ("pages: presentation and home against Django's hello, under wrk", pages.run),
     ]
 
 

@@ -88,7 +88,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English"), ("sv", "Svenska")]
+LANGUAGES = [("sv", "Swedish"), ("en", "English")]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Stockholm")
 USE_I18N = True
 USE_TZ = True

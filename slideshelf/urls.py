@@ -1,7 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from slideshelf.core.views import language
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("language/<str:code>/", language, name="language"),
     path("", include("slideshelf.presentations.urls")),
 ]

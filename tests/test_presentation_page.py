@@ -25,8 +25,10 @@ def test_page_shows_title_images_and_numbered_transcript(client, deck):
     html = response.content.decode()
     assert response.status_code == 200
     assert "A presentation on the topic: AutoGen talk" in html
-    assert html.count('<img src="/p/') == 6
+    noscript = html.split('<ol class="all-slides">')[1].split("</ol>")[0]
+    assert noscript.count("<img ") == 6, "without JavaScript every slide image is shown"
     assert 'id="slide-6"' in html and "ColA | ColB" in html
+    assert "Speaker notes" not in html  # this deck has none
     assert f'href="/p/{deck.public_id}/download/"' in html
 
 
@@ -76,3 +78,68 @@ def test_failed_deck_page_says_why(client, media):
     failed = convert_now(upload(CORPUS / "broken/unst_password.pdf"))
     html = client.get(failed.get_absolute_url()).content.decode()
     assert "password-protected" in html
+
+
+def test_slide_address_opens_the_viewer_at_that_slide(client, deck):
+    html = client.get(deck.get_absolute_url() + "5/").content.decode()
+    fifth = deck.slides.get(number=5)
+    assert 'data-start="5"' in html
+    assert f'<img class="current" src="{fifth.image_url()}"' in html
+    assert "Slide 5 of 6" in html
+
+
+def test_slide_number_past_the_end_shows_the_last_slide(client, deck):
+    assert 'data-start="6"' in client.get(deck.get_absolute_url() + "99/").content.decode()
+
+
+def test_json_ld_describes_the_deck_with_its_transcript(client, deck):
+    import json
+    import re
+
+    html = client.get(deck.get_absolute_url()).content.decode()
+    raw = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    data = json.loads(raw)
+    assert data["@type"] == "PresentationDigitalDocument"
+    assert data["name"] == "AutoGen talk"
+    assert data["numberOfPages"] == 6
+    assert data["text"].startswith("1 AutoGen")
+    assert data["url"].endswith(deck.get_absolute_url())
+
+
+def test_sharing_tags_carry_the_first_slide_image(client, deck):
+    html = client.get(deck.get_absolute_url()).content.decode()
+    first = deck.slides.get(number=1)
+    assert f'<meta property="og:image" content="http://testserver{first.image_url()}">' in html
+    assert '<meta name="twitter:card" content="summary_large_image">' in html
+    assert f'<link rel="canonical" href="http://testserver{deck.get_absolute_url()}">' in html
+
+
+def test_views_are_counted_without_setting_any_cookie(client, deck):
+    response = client.get(deck.get_absolute_url())
+    client.get(deck.get_absolute_url(), HTTP_USER_AGENT="Googlebot/2.1")
+    assert response.cookies == {}
+    deck.refresh_from_db()
+    assert deck.view_count == 1
+
+
+def test_owner_views_are_not_counted(client, deck, owner):
+    client.force_login(owner)
+    client.get(deck.get_absolute_url())
+    deck.refresh_from_db()
+    assert deck.view_count == 0
+
+
+def test_transcript_takes_the_language_of_the_deck(client, deck):
+    deck.language = "sv"
+    deck.save()
+    html = client.get(deck.get_absolute_url()).content.decode()
+    assert (
+        '<section class="transcript" id="transcript" aria-labelledby="transcript-heading" lang="sv">'
+        in html
+    )
+
+
+def test_speaker_notes_are_set_apart_and_labelled(client, media):
+    noted = convert_now(upload(CORPUS / "pptx/pypptx_prs-notes.pptx"))
+    html = client.get(noted.get_absolute_url()).content.decode()
+    assert '<aside class="notes" aria-label="Speaker notes"><h4>Speaker notes</h4>' in html

@@ -151,6 +151,7 @@ def store_results(deck: Presentation, job: Job) -> None:
         assert job.sniffed is not None
         deck.file_type = job.sniffed.file_type.value
         deck.pdf.name = pdf_name
+        deck.pdf_size = job.pdf.stat().st_size
         deck.revision = revision
         deck.slide_count = len(slides)
         if not deck.title:

@@ -116,9 +116,13 @@ class Presentation(models.Model):
     original_size = models.PositiveBigIntegerField(default=0)
     file_type = models.CharField(max_length=8, blank=True, help_text="Detected from the content.")
     pdf = models.FileField(blank=True, max_length=300)
+    pdf_size = models.PositiveBigIntegerField(default=0)
     # Bumped at every conversion, so stored images get new URLs and caches never serve old ones.
     revision = models.PositiveIntegerField(default=0)
     slide_count = models.PositiveIntegerField(default=0)
+
+    # Counted without cookies or addresses: one page view, one increment.
+    view_count = models.PositiveBigIntegerField(default=0)
 
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -142,6 +146,10 @@ class Presentation(models.Model):
     def slug(self) -> str:
         # ASCII (ö → o): addresses stay readable when copied into mail and chat.
         return slugify(self.display_title)[:80].strip("-") or "deck"
+
+    @property
+    def original_extension(self) -> str:
+        return self.original_name.rsplit(".", 1)[-1].upper() if "." in self.original_name else ""
 
     @property
     def is_ready(self) -> bool:

@@ -1,9 +1,17 @@
 from __future__ import annotations
 
+import re
+
+from django.db.models import F
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 
 from slideshelf.presentations.access import viewable_or_404
+from slideshelf.presentations.models import Presentation
+from slideshelf.presentations.seo import json_ld
+from slideshelf.presentations.similar import similar_presentations
+
+ROBOTS = re.compile(r"bot|crawl|spider|slurp|preview|fetch", re.IGNORECASE)
 
 
 def presentation(
@@ -18,8 +26,31 @@ def presentation(
         return HttpResponseRedirect(target, status=301) if slug else redirect(target)
     slides = list(deck.slides.all())
     start = min(max(number or 1, 1), max(len(slides), 1))
+    count_view(request, deck)
+    url = request.build_absolute_uri(deck.get_absolute_url())
+    image = request.build_absolute_uri(slides[0].image_url()) if slides else ""
     return render(
         request,
         "presentations/presentation.html",
-        {"deck": deck, "slides": slides, "start": start},
+        {
+            "deck": deck,
+            "slides": slides,
+            "start": start,
+            "start_slide": slides[start - 1] if slides else None,
+            "similar": similar_presentations(deck),
+            "canonical": url,
+            "og_image": image,
+            "json_ld": json_ld(deck, slides, url, image),
+        },
     )
+
+
+def count_view(request: HttpRequest, deck: Presentation) -> None:
+    """One more view: no cookie, no address, nothing stored about the visitor."""
+    if request.method != "GET" or not deck.is_ready:
+        return
+    if request.user.is_authenticated and request.user.pk == deck.owner_id:
+        return
+    if ROBOTS.search(request.headers.get("User-Agent", "")):
+        return
+    Presentation.objects.filter(pk=deck.pk).update(view_count=F("view_count") + 1)

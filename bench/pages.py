@@ -1,0 +1,282 @@
+"""Page throughput: the presentation and home pages against Django's "hello", loaded by wrk.
+
+One gunicorn (2 sync workers, as `slideshelf serve` runs it) serves slideshelf over a
+throw-away data folder: SQLite migrated, a generated 50-slide deck imported and converted,
+static files collected, debug off. wrk, a separate process, loads each address for ten
+seconds over 20 connections. /hello/ (bench/hello_urls.py) is the cheapest Django response
+through the same middleware stack in the same server, so "of hello" says what a page costs
+on top of Python, gunicorn and Django on this machine at this moment.
+
+Only 127.0.0.1 is used. Every step has a time limit, and gunicorn is stopped on the way out.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from bench.sample_deck import make_text_deck
+
+REPO = Path(__file__).resolve().parents[1]
+HOST = "127.0.0.1"
+SLIDES = 50
+WORKERS = 2
+THREADS, CONNECTIONS, SECONDS = 2, 20, 10
+WARM_UP_SECONDS = 2
+TARGET_SHARE = 0.40  # presentation page's requests/s as a share of hello's
+TARGET_P99_MS = 50.0
+STEP_TIMEOUT = 120  # migrate, collectstatic, one wrk run beyond its duration
+IMPORT_TIMEOUT = 600  # LibreOffice and the renderer on 50 slides
+START_TIMEOUT = 30  # gunicorn answering /hello/
+STOP_TIMEOUT = 20  # a process asked to stop, before it is killed
+
+LATENCY = re.compile(r"^\s*(50|99)(?:\.0+)?%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)
+RATE = re.compile(r"^Requests/sec:\s+([\d.]+)", re.MULTILINE)
+SOCKET_ERRORS = re.compile(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)")
+BAD_STATUS = re.compile(r"Non-2xx or 3xx responses: (\d+)")
+TO_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+ADDRESS_WIDTH = 40  # the generated deck's slug is long
+
+
+@dataclass(frozen=True)
+class Load:
+    name: str
+    path: str
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+    errors: int  # socket errors and responses other than 2xx/3xx
+
+
+def run() -> list[str]:
+    if shutil.which("wrk") is None:
+        return ["wrk is missing: run scripts/install-system-packages.sh as root"]
+    load_average = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    with tempfile.TemporaryDirectory(prefix="slideshelf-bench-pages-") as folder:
+        scratch = Path(folder)
+        env = environment(scratch / "data")
+        deck_id = prepare(env, scratch)
+        with gunicorn(env, scratch / "gunicorn.log") as base:
+            deck_path, deck_bytes = canonical_page(base, f"/p/{deck_id}/")
+            addresses = (("presentation", deck_path), ("home", "/"), ("hello", "/hello/"))
+            loads = [measure(name, base, path) for name, path in addresses]
+    return report(loads, deck_bytes, load_average)
+
+
+# --- the site ---------------------------------------------------------------------------
+
+
+def environment(data: Path) -> dict[str, str]:
+    """The caller's environment over a fresh data folder: embedded SQLite, debug off."""
+    env = dict(os.environ)
+    env.pop("SLIDESHELF_DATABASE_URL", None)
+    env.update(
+        DJANGO_SETTINGS_MODULE="slideshelf.settings",
+        SLIDESHELF_DATA_DIR=str(data),
+        SLIDESHELF_DEBUG="false",
+        SLIDESHELF_LOG_LEVEL="WARNING",
+    )
+    return env
+
+
+def prepare(env: dict[str, str], scratch: Path) -> str:
+    """Migrate, collect static files, import and convert the generated deck; its id."""
+    deck = make_text_deck(scratch / f"generated-{SLIDES}-slides.pptx", SLIDES)
+    _progress("migrating and collecting static files")
+    slideshelf(env, "migrate", "--no-input", "--verbosity", "0")
+    slideshelf(env, "collectstatic", "--no-input", "--verbosity", "0")
+    _progress(f"importing and converting a {SLIDES}-slide deck")
+    output = slideshelf(env, "import", str(deck), "--wait", timeout=IMPORT_TIMEOUT)
+    # `<id> <status> <path> [<message>]` per file, then a summary.
+    for line in output.splitlines():
+        fields = line.split(maxsplit=2)
+        if len(fields) == 3 and fields[1] == "ready" and fields[2] == str(deck):
+            return fields[0]
+    raise RuntimeError(f"the generated deck did not convert:\n{output}")
+
+
+def slideshelf(env: dict[str, str], *args: str, timeout: float = STEP_TIMEOUT) -> str:
+    """`slideshelf ARGS` (as .venv/bin/slideshelf runs it); its output, or an error."""
+    with subprocess.Popen(
+        [sys.executable, "-m", "slideshelf", *args],
+        env=env,
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as process:
+        try:
+            output, errors = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            # SIGINT rather than SIGKILL: its atexit handlers then stop LibreOffice (in a
+            # process group of its own) and the render pool instead of orphaning them.
+            process.send_signal(signal.SIGINT)
+            try:
+                process.communicate(timeout=STOP_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.communicate()
+            raise RuntimeError(f"slideshelf {args[0]} took over {timeout} s") from None
+    if process.returncode:
+        raise RuntimeError(f"slideshelf {args[0]} exited {process.returncode}:\n{output}{errors}")
+    return output
+
+
+@contextmanager
+def gunicorn(env: dict[str, str], log: Path) -> Iterator[str]:
+    """gunicorn serving bench.hello_wsgi on a free loopback port; its base URL."""
+    base = f"http://{HOST}:{_free_port()}"
+    with log.open("wb") as output:
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "bench.hello_wsgi",
+                "--bind",
+                base.removeprefix("http://"),
+                "--workers",
+                str(WORKERS),
+                "--chdir",
+                str(REPO),
+                "--log-level",
+                "warning",
+            ],
+            env={**env, "DJANGO_SETTINGS_MODULE": "bench.hello_settings"},
+            cwd=REPO,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            _wait_until_serving(server, base + "/hello/", log)
+            yield base
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=STOP_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+
+
+def _wait_until_serving(server: subprocess.Popen[bytes], url: str, log: Path) -> None:
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"gunicorn exited {server.returncode}:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"gunicorn did not answer {url} in {START_TIMEOUT} s:\n{log.read_text()}")
+
+
+def canonical_page(base: str, path: str) -> tuple[str, int]:
+    """Where the short address redirects (wrk does not follow redirects), and its size."""
+    with urllib.request.urlopen(base + path, timeout=10) as response:
+        return urlsplit(response.geturl()).path, len(response.read())
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return int(probe.getsockname()[1])
+
+
+# --- the load ---------------------------------------------------------------------------
+
+
+def measure(name: str, base: str, path: str) -> Load:
+    _progress(f"{name}: {path}")
+    wrk(base + path, 1, 2, WARM_UP_SECONDS)  # both workers warm: templates, connections
+    return parse_wrk(name, path, wrk(base + path, THREADS, CONNECTIONS, SECONDS))
+
+
+def wrk(url: str, threads: int, connections: int, seconds: int) -> str:
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", url]
+    done = subprocess.run(
+        command, capture_output=True, text=True, timeout=seconds + STEP_TIMEOUT, check=False
+    )
+    if done.returncode:
+        raise RuntimeError(f"{' '.join(command)} exited {done.returncode}: {done.stderr}")
+    return done.stdout
+
+
+def parse_wrk(name: str, path: str, output: str) -> Load:
+    latencies = {int(p): float(v) * TO_MS[unit] for p, v, unit in LATENCY.findall(output)}
+    rate = RATE.search(output)
+    if rate is None or set(latencies) != {50, 99}:
+        raise RuntimeError(f"unexpected wrk output:\n{output}")
+    socket_errors = SOCKET_ERRORS.search(output)
+    bad_status = BAD_STATUS.search(output)
+    errors = sum(map(int, socket_errors.groups())) if socket_errors else 0
+    errors += int(bad_status.group(1)) if bad_status else 0
+    return Load(name, path, float(rate.group(1)), latencies[50], latencies[99], errors)
+
+
+# --- the report -------------------------------------------------------------------------
+
+
+def report(loads: list[Load], deck_bytes: int, load_average: str) -> list[str]:
+    by_name = {load.name: load for load in loads}
+    hello, page = by_name["hello"], by_name["presentation"]
+    lines = [
+        f"Page throughput: gunicorn, {WORKERS} sync workers, SQLite, debug off; "
+        f"a {SLIDES}-slide deck ({deck_bytes / 1024:.0f} KB of HTML)",
+        f"  wrk -t{THREADS} -c{CONNECTIONS} -d{SECONDS}s --latency per address, after a "
+        f"{WARM_UP_SECONDS} s warm-up; server and wrk share {os.cpu_count()} CPUs",
+        f"  load average at start: {load_average} (other work on the machine skews every figure)",
+        "",
+    ]
+    width = min(max(len(load.path) for load in loads), ADDRESS_WIDTH)
+    lines.append(
+        f"  {'page':<12}  {'address':<{width}}  {'req/s':>8}  {'p50 ms':>7}  {'p99 ms':>7}"
+        f"  {'of hello':>8}  {'errors':>6}"
+    )
+    lines.append("  " + "  ".join("-" * n for n in (12, width, 8, 7, 7, 8, 6)))
+    for load in loads:
+        share = load.requests_per_second / hello.requests_per_second
+        address = _clip(load.path, width)
+        lines.append(
+            f"  {load.name:<12}  {address:<{width}}  {load.requests_per_second:>8.1f}"
+            f"  {load.p50_ms:>7.1f}  {load.p99_ms:>7.1f}  {share:>8.0%}  {load.errors:>6}"
+        )
+    share = page.requests_per_second / hello.requests_per_second
+    lines += [
+        "",
+        f"Target: presentation page >= {TARGET_SHARE:.0%} of hello's requests/s: "
+        f"{share:.0%} -> {_verdict(share >= TARGET_SHARE)}",
+        f"Target: presentation page p99 < {TARGET_P99_MS:.0f} ms at {CONNECTIONS} clients: "
+        f"{page.p99_ms:.1f} ms -> {_verdict(page.p99_ms < TARGET_P99_MS)}",
+    ]
+    if any(load.errors for load in loads):
+        lines.append("  note: errors are socket errors and non-2xx/3xx responses counted by wrk")
+    return lines
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _verdict(met: bool) -> str:
+    return "met" if met else "NOT met"
+
+
+def _progress(message: str) -> None:
+    print(f"  [pages] {message}", file=sys.stderr, flush=True)

@@ -1,0 +1,41 @@
+"""What search engines and link previews read: JSON-LD and OpenGraph values."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.utils.safestring import SafeString, mark_safe
+
+from slideshelf.presentations.models import Presentation, Slide
+
+
+def transcript_text(slides: list[Slide]) -> str:
+    return "\n".join(f"{slide.number} {slide.full_text}".strip() for slide in slides)
+
+
+def json_ld(deck: Presentation, slides: list[Slide], url: str, image: str) -> SafeString:
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "PresentationDigitalDocument",
+        "name": deck.display_title,
+        "url": url,
+        "inLanguage": deck.language or None,
+        "dateCreated": deck.created_at.isoformat(),
+        "dateModified": deck.updated_at.isoformat(),
+        "description": deck.description or None,
+        "keywords": [tag.name for tag in deck.tags.all()] or None,
+        "thumbnailUrl": image or None,
+        "numberOfPages": deck.slide_count,
+        "text": transcript_text(slides),
+    }
+    if deck.owner:
+        data["author"] = {
+            "@type": "Person",
+            "name": deck.owner.get_full_name() or deck.owner.get_username(),
+        }
+    if deck.collection:
+        data["isPartOf"] = {"@type": "CreativeWorkSeries", "name": deck.collection.name}
+    payload = json.dumps({k: v for k, v in data.items() if v is not None}, ensure_ascii=False)
+    # "</script>" inside a title must not end the script element.
+    return mark_safe(payload.replace("<", "\\u003c"))  # noqa: S308 - escaped above

@@ -1,0 +1,117 @@
+// The slide viewer: one slide at a time, keyboard and pointer, address follows the slide.
+// Without JavaScript the page shows every slide image instead (see the <noscript> list).
+(function () {
+  "use strict";
+  var viewer = document.getElementById("viewer");
+  if (!viewer) return;
+  var stage = viewer.querySelector(".stage");
+  var image = stage.querySelector("img.current");
+  var loading = stage.querySelector(".loading");
+  var counter = viewer.querySelector(".counter");
+  var links = Array.prototype.slice.call(viewer.querySelectorAll(".strip a"));
+  var total = links.length;
+  var base = viewer.dataset.base;
+  var label = viewer.dataset.label;
+  var current = Math.min(Math.max(parseInt(viewer.dataset.start, 10) || 1, 1), total);
+  var preloaded = {};
+
+  function slide(n) { return links[n - 1].dataset; }
+
+  function preload(n) {
+    if (n < 1 || n > total || preloaded[n]) return;
+    preloaded[n] = new Image();
+    preloaded[n].src = slide(n).image;
+  }
+
+  function loaded() { loading.hidden = true; viewer.classList.add("ready"); }
+
+  function show(n, focusStage) {
+    n = Math.min(Math.max(n, 1), total);
+    if (n === current && image.getAttribute("src") === slide(n).image) return;
+    current = n;
+    var data = slide(n);
+    image.src = data.image;
+    image.width = +data.width;
+    image.height = +data.height;
+    image.alt = data.alt;
+    counter.textContent = label.replace("{n}", n).replace("{total}", total);
+    links.forEach(function (link, i) {
+      if (i === n - 1) link.setAttribute("aria-current", "true");
+      else link.removeAttribute("aria-current");
+    });
+    var thumb = links[n - 1];
+    if (thumb.scrollIntoView) thumb.scrollIntoView({ block: "nearest", inline: "nearest" });
+    // Replace, not push: moving through slides must not fill the history.
+    history.replaceState(history.state, "", base + n + "/" + location.search);
+    preload(n + 1);
+    preload(n - 1);
+    if (focusStage) stage.focus();
+  }
+
+  var keys = {
+    ArrowLeft: function () { show(current - 1); },
+    ArrowRight: function () { show(current + 1); },
+    PageUp: function () { show(current - 1); },
+    PageDown: function () { show(current + 1); },
+    Home: function () { show(1); },
+    End: function () { show(total); }
+  };
+
+  function editing(target) {
+    return /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable;
+  }
+
+  // Inside the viewer every key moves; elsewhere only the arrows, so that Home, End and
+  // the page keys still scroll the transcript.
+  viewer.addEventListener("keydown", function (event) {
+    if (event.altKey || event.ctrlKey || event.metaKey || !keys[event.key]) return;
+    keys[event.key]();
+    event.preventDefault();
+    event.stopPropagation();
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.altKey || event.ctrlKey || event.metaKey || editing(event.target)) return;
+    if (event.key === "ArrowLeft" || event.key === "ArrowRight") {
+      keys[event.key]();
+      event.preventDefault();
+    }
+  });
+
+  stage.addEventListener("click", function (event) {
+    var box = stage.getBoundingClientRect();
+    show(event.clientX - box.left < box.width / 2 ? current - 1 : current + 1);
+  });
+  viewer.querySelector(".prev").addEventListener("click", function () { show(current - 1); });
+  viewer.querySelector(".next").addEventListener("click", function () { show(current + 1); });
+
+  links.forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      show(+link.dataset.n, true);
+    });
+  });
+  // The transcript's thumbnails open the viewer at their slide.
+  document.querySelectorAll(".transcript a.thumb").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      show(+link.dataset.n, true);
+      viewer.scrollIntoView({ block: "start" });
+    });
+  });
+
+  var fullscreen = viewer.querySelector(".fullscreen");
+  if (!viewer.requestFullscreen) fullscreen.hidden = true;
+  fullscreen.addEventListener("click", function () {
+    if (document.fullscreenElement) document.exitFullscreen();
+    else viewer.requestFullscreen();
+  });
+  document.addEventListener("fullscreenchange", function () {
+    fullscreen.setAttribute("aria-pressed", document.fullscreenElement === viewer ? "true" : "false");
+  });
+
+  if (image.complete && image.naturalWidth) loaded();
+  else image.addEventListener("load", loaded, { once: true });
+  image.addEventListener("load", function () { viewer.classList.add("ready"); });
+  preload(current + 1);
+  preload(current - 1);
+})();
