@@ -140,3 +140,14 @@ def test_speaker_notes_are_set_apart_and_labelled(client, media):
     noted = convert_now(upload(CORPUS / "pptx/pypptx_prs-notes.pptx"))
     html = client.get(noted.get_absolute_url()).content.decode()
     assert '<aside class="notes" aria-label="Speaker notes"><h4>Speaker notes</h4>' in html
+
+
+@pytest.mark.slow
+def test_page_of_a_50_slide_deck_is_under_100_kb_of_html(client, media, tmp_path):
+    from bench.sample_deck import make_text_deck
+
+    deck = convert_now(upload(make_text_deck(tmp_path / "fifty.pptx", slides=50)))
+    assert deck.slide_count == 50
+    html = client.get(deck.get_absolute_url()).content
+    assert len(html) < 100_000, f"{len(html):,} bytes"
+    assert html.count(b'loading="lazy"') >= 3 * 50 - 2, "images below the fold load lazily"

@@ -32,6 +32,7 @@ UNEXPECTED = (
 )
 
 
+TITLE_LENGTH = 150
 CRASHED = (
     "Converting this file stopped the converter several times, so it was given up. "
     "The original is kept; saving it again from PowerPoint or LibreOffice often helps."
@@ -165,14 +166,16 @@ def store_results(deck: Presentation, job: Job) -> None:
 
 
 def default_title(job: Job) -> str:
-    """A deck uploaded without a title takes its file's title, else its first slide's text."""
-    if job.deck_title.strip():
-        return cut_at_word(job.deck_title, 150)
+    """A deck uploaded without a title takes its first slide's text, cut near 150 characters.
+
+    The file's own title property comes only after the slides: it is so often a template's
+    "PowerPoint Presentation" that the first slide says more.
+    """
     for slide in job.slides:
         text = " ".join(part for part in (slide.text.title, slide.text.body) if part)
         if text.strip():
-            return cut_at_word(text, 150)
-    return ""
+            return cut_at_word(text, TITLE_LENGTH)
+    return cut_at_word(job.deck_title, TITLE_LENGTH)
 
 
 @contextmanager
