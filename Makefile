@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: install run test test-sqlite test-postgres lint format bench clean
+.PHONY: install run test test-sqlite test-postgres lint format bench messages clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,11 @@ format: $(STAMP)
 
 bench: install
 	$(BIN)/python -m bench
+
+# From inside the package, so compilemessages leaves the .venv's catalogues alone.
+messages: $(STAMP)
+	cd slideshelf && $(abspath $(BIN))/slideshelf makemessages -l sv --ignore "*/demo/*"
+	cd slideshelf && $(abspath $(BIN))/slideshelf compilemessages
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -7,12 +7,16 @@ set -euo pipefail
 packages=(
   # LibreOffice Impress without the GUI, and the Python bridge that drives it warm.
   libreoffice-impress-nogui python3-uno
+  # Forms in a deck (even an empty one) need the database component to load at all.
+  libreoffice-base-core
   # Fonts: metric-compatible substitutes for Calibri/Cambria (Carlito/Caladea) and
   # Arial/Times/Courier (Liberation), plus Cyrillic, Hebrew, Arabic and CJK coverage.
   fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2 fonts-dejavu-core
   fonts-noto-core fonts-noto-cjk
   # OCR for slides without a text layer.
   tesseract-ocr tesseract-ocr-swe tesseract-ocr-eng
+  # The Swedish interface's catalogue: make messages (makemessages, compilemessages).
+  gettext
   # Browser tests, the benchmarks' reference route and their load generator (wrk).
   chromium poppler-utils wrk
 )

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -155,6 +156,13 @@ class Presentation(models.Model):
     def is_ready(self) -> bool:
         return self.status == Status.READY
 
+    @cached_property
+    def slide_image_prefix(self) -> str:
+        """Start of every slide image's address; the revision in it busts caches."""
+        return reverse("slide-image", args=[self.public_id, self.revision, "1.webp"])[
+            : -len("1.webp")
+        ]
+
     def media_prefix(self, revision: int | None = None) -> str:
         """Folder of this deck's derived files for a revision (the current one by default)."""
         return f"decks/{self.public_id}/r{self.revision if revision is None else revision}"
@@ -216,22 +224,18 @@ class Slide(models.Model):
         return f"{self.presentation_id} #{self.number}"
 
     def image_url(self) -> str:
-        deck = self.presentation
-        return reverse("slide-image", args=[deck.public_id, deck.revision, f"{self.number}.webp"])
+        return f"{self.presentation.slide_image_prefix}{self.number}.webp"
 
     def thumbnail_url(self) -> str:
-        deck = self.presentation
-        return reverse(
-            "slide-image", args=[deck.public_id, deck.revision, f"{self.number}-thumb.webp"]
-        )
+        return f"{self.presentation.slide_image_prefix}{self.number}-thumb.webp"
 
     @property
     def alt(self) -> str:
         """Alt text for the slide image, drawn from what the slide says."""
         from slideshelf.lib.text import cut_at_word
 
-        summary = cut_at_word(" ".join(p for p in (self.title, self.text) if p), 200)
-        return summary or f"Slide {self.number}"
+        # The title says what the slide is about; its full text follows in the transcript.
+        return cut_at_word(self.title or self.text, 120) or f"Slide {self.number}"
 
     @property
     def full_text(self) -> str:

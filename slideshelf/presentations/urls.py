@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from slideshelf.presentations.views import files, home, pages
+from slideshelf.presentations.views import browse, files, home, pages
 
 
 class SlideImageName:
@@ -17,6 +17,10 @@ register_converter(SlideImageName, "slideimage")
 
 urlpatterns = [
     path("", home.home, name="home"),
+    path("t/<str:slug>/", browse.tag, name="tag"),
+    path("c/", browse.collections, name="collections"),
+    path("c/<str:slug>/", browse.collection, name="collection"),
+    path("u/<str:username>/", browse.uploader, name="uploader"),
     path("p/<str:public_id>/", pages.presentation, name="presentation-short"),
     path("p/<str:public_id>/download/", files.original, name="download-original"),
     path("p/<str:public_id>/download/pdf/", files.pdf, name="download-pdf"),

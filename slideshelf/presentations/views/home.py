@@ -1,19 +1,25 @@
 from __future__ import annotations
 
-from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from slideshelf.presentations.access import listed_presentations
-from slideshelf.presentations.models import Slide
+from slideshelf.presentations.views.browse import deck_list, listed_collections, with_cards
 
-PER_PAGE = 24
+TOP = 8
 
 
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    """The latest public decks, each with its first slide's thumbnail."""
-    first_slide = Prefetch("slides", Slide.objects.filter(number=1), to_attr="first_slides")
-    decks = listed_presentations().select_related("owner").prefetch_related(first_slide)
-    page = Paginator(decks, PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "presentations/home.html", {"page": page})
+    """The latest public decks, the most viewed ones and the collections.
+
+    The two short lists are lazy: the template reads them on the first page only.
+    """
+    listed = listed_presentations()
+    most_viewed = with_cards(listed.filter(view_count__gt=0).order_by("-view_count", "-pk"))
+    return deck_list(
+        request,
+        listed,
+        "presentations/home.html",
+        {"most_viewed": most_viewed[:TOP], "collections": listed_collections()[:TOP]},
+    )

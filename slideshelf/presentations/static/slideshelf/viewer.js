@@ -15,25 +15,29 @@
   var current = Math.min(Math.max(parseInt(viewer.dataset.start, 10) || 1, 1), total);
   var preloaded = {};
 
-  function slide(n) { return links[n - 1].dataset; }
+  function source(n) { return viewer.dataset.images + n + ".webp"; }
+
+  // The slide's alt text is its title, which the transcript already carries.
+  function alt(n) {
+    var heading = document.getElementById("slide-" + n + "-heading");
+    var title = heading ? heading.textContent.replace(/^\s*\d+\s*/, "").trim() : "";
+    return title || links[n - 1].querySelector("img").alt;
+  }
 
   function preload(n) {
     if (n < 1 || n > total || preloaded[n]) return;
     preloaded[n] = new Image();
-    preloaded[n].src = slide(n).image;
+    preloaded[n].src = source(n);
   }
 
   function loaded() { loading.hidden = true; viewer.classList.add("ready"); }
 
   function show(n, focusStage) {
     n = Math.min(Math.max(n, 1), total);
-    if (n === current && image.getAttribute("src") === slide(n).image) return;
+    if (n === current && image.getAttribute("src") === source(n)) return;
     current = n;
-    var data = slide(n);
-    image.src = data.image;
-    image.width = +data.width;
-    image.height = +data.height;
-    image.alt = data.alt;
+    image.src = source(n);
+    image.alt = alt(n);
     counter.textContent = label.replace("{n}", n).replace("{total}", total);
     links.forEach(function (link, i) {
       if (i === n - 1) link.setAttribute("aria-current", "true");
@@ -111,7 +115,11 @@
 
   if (image.complete && image.naturalWidth) loaded();
   else image.addEventListener("load", loaded, { once: true });
-  image.addEventListener("load", function () { viewer.classList.add("ready"); });
+  // Slides of one deck may differ in size: take each image's own.
+  image.addEventListener("load", function () {
+    image.width = image.naturalWidth;
+    image.height = image.naturalHeight;
+  });
   preload(current + 1);
   preload(current - 1);
 })();

@@ -1,0 +1,95 @@
+"""Lists of decks — by tag, collection and uploader — and the list of collections.
+
+Every list starts from `listed_presentations()`, so a deck that is unlisted, private or not
+ready never shows, not as a card and not in a count. A tag, collection or uploader without a
+listed deck is a 404 like an unknown one: its name alone could tell of a private deck.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from slideshelf.presentations.access import listed_presentations
+from slideshelf.presentations.models import Collection, Presentation, Slide, Tag
+
+PER_PAGE = 24
+
+
+def with_cards(decks: QuerySet[Presentation]) -> QuerySet[Presentation]:
+    """What a card shows: the uploader and the first slide's thumbnail, in two queries."""
+    first_slide = Prefetch("slides", Slide.objects.filter(number=1), to_attr="first_slides")
+    return decks.select_related("owner").prefetch_related(first_slide)
+
+
+def listed_collections() -> QuerySet[Collection]:
+    """Collections with at least one listed deck, counting only those; newest date first."""
+    return (
+        Collection.objects.annotate(
+            deck_count=Count("presentations", filter=Q(presentations__in=listed_presentations()))
+        )
+        .filter(deck_count__gt=0)
+        .order_by(F("date").desc(nulls_last=True), "name")
+    )
+
+
+def paginate(request: HttpRequest, items: QuerySet[Any]) -> dict[str, Any]:
+    """The requested page (`?page=`), and its neighbours' numbers for the pager (None = a gap)."""
+    page: Page = Paginator(items, PER_PAGE).get_page(request.GET.get("page"))
+    numbers = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    return {"page": page, "page_numbers": [n if isinstance(n, int) else None for n in numbers]}
+
+
+def deck_list(
+    request: HttpRequest,
+    decks: QuerySet[Presentation],
+    template: str,
+    context: dict[str, Any] | None = None,
+) -> HttpResponse:
+    """A page of decks as cards, newest first."""
+    newest = with_cards(decks.order_by("-created_at", "-pk"))
+    return render(request, template, {**(context or {}), **paginate(request, newest)})
+
+
+@require_safe
+def tag(request: HttpRequest, slug: str) -> HttpResponse:
+    listed = listed_presentations()
+    found = get_object_or_404(Tag.objects.filter(presentations__in=listed).distinct(), slug=slug)
+    return deck_list(request, listed.filter(tags=found), "presentations/tag.html", {"tag": found})
+
+
+@require_safe
+def collection(request: HttpRequest, slug: str) -> HttpResponse:
+    found = get_object_or_404(listed_collections(), slug=slug)
+    return deck_list(
+        request,
+        listed_presentations().filter(collection=found),
+        "presentations/collection.html",
+        {"collection": found},
+    )
+
+
+@require_safe
+def uploader(request: HttpRequest, username: str) -> HttpResponse:
+    listed = listed_presentations()
+    users = get_user_model().objects.filter(is_active=True, presentations__in=listed).distinct()
+    user = get_object_or_404(users, **{get_user_model().USERNAME_FIELD: username})
+    return deck_list(
+        request,
+        listed.filter(owner=user),
+        "presentations/uploader.html",
+        {"uploader": user, "name": user.get_full_name() or user.get_username()},
+    )
+
+
+@require_safe
+def collections(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "presentations/collections.html", paginate(request, listed_collections())
+    )
