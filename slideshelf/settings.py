@@ -115,6 +115,17 @@ WEBP_METHOD = env_int("WEBP_METHOD", 0)  # 0 fastest … 6 smallest
 RENDER_PROCESSES = env_int("RENDER_PROCESSES", 0)  # 0 = one per core
 OCR_LANGUAGES = env_str("OCR_LANGUAGES", "swe+eng")
 
+# Pages: anonymous visitors' presentation pages are kept rendered for a short while, and
+# view counts are written in batches.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 500},  # rendered pages of ~100 KB: a bounded 50 MB
+    }
+}
+VIEW_COUNT_FLUSH_SECONDS = env_float("VIEW_COUNT_FLUSH_SECONDS", 5.0)
+
 # LibreOffice: kept warm between jobs, restarted after N jobs or any failure.
 SOFFICE = env_str("SOFFICE", "soffice")
 OFFICE_PYTHON = env_str("OFFICE_PYTHON", "/usr/bin/python3")

@@ -6,6 +6,9 @@ import tempfile
 # Before slideshelf's settings read them: tests never touch a developer's ./data folder.
 os.environ.setdefault("SLIDESHELF_DATA_DIR", tempfile.mkdtemp(prefix="slideshelf-test-"))
 os.environ.setdefault("SLIDESHELF_CONVERSION_RETRY_DELAY", "0.2")
+# Tests read what a page shows at once: no page cache, view counts written immediately.
+os.environ.setdefault("SLIDESHELF_PAGE_CACHE_SECONDS", "0")
+os.environ.setdefault("SLIDESHELF_VIEW_COUNT_FLUSH_SECONDS", "0")
 
 from slideshelf.settings import *
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth import get_user_model
 
-from slideshelf.presentations.models import Visibility
+from slideshelf.presentations.models import Presentation, Visibility
 from tests.conftest import CORPUS
 from tests.factories import convert_now, upload
 
@@ -151,3 +151,22 @@ def test_page_of_a_50_slide_deck_is_under_100_kb_of_html(client, media, tmp_path
     html = client.get(deck.get_absolute_url()).content
     assert len(html) < 100_000, f"{len(html):,} bytes"
     assert html.count(b'loading="lazy"') >= 3 * 50 - 2, "images below the fold load lazily"
+
+
+def test_anonymous_page_is_served_from_the_cache_until_the_deck_changes(client, deck, settings):
+    settings.PAGE_CACHE_SECONDS = 60
+    first = client.get(deck.get_absolute_url()).content.decode()
+    deck.description = "A new description"
+    Presentation.objects.filter(pk=deck.pk).update(description=deck.description)
+    assert "A new description" not in client.get(deck.get_absolute_url()).content.decode()
+    deck.save()  # a real edit moves updated_at, and with it the cache key
+    assert "A new description" in client.get(deck.get_absolute_url()).content.decode()
+    assert first.count("<h1>") == 1
+
+
+def test_signed_in_visitors_never_get_a_cached_page(client, deck, owner, settings):
+    settings.PAGE_CACHE_SECONDS = 60
+    client.get(deck.get_absolute_url())
+    Presentation.objects.filter(pk=deck.pk).update(description="Fresh")
+    client.force_login(owner)
+    assert "Fresh" in client.get(deck.get_absolute_url()).content.decode()

@@ -26,11 +26,11 @@ def listed_presentations() -> QuerySet[Presentation]:
 
 def viewable_or_404(user: Any, public_id: str) -> Presentation:
     """The deck, or 404 — also for a private deck, so its existence is not revealed."""
-    deck = (
-        Presentation.objects.filter(public_id=public_id)
-        .select_related("owner", "collection")
-        .first()
-    )
-    if deck is None or not can_view(user, deck):
+    try:
+        # A plain get: this runs on every page view, cached or not, and must stay cheap.
+        deck = Presentation.objects.get(public_id=public_id)
+    except Presentation.DoesNotExist:
+        raise Http404("No such presentation") from None
+    if not can_view(user, deck):
         raise Http404("No such presentation")
     return deck

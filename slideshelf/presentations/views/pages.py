@@ -1,11 +1,15 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from django.db.models import F
+from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 
+from slideshelf.presentations import counter
 from slideshelf.presentations.access import viewable_or_404
 from slideshelf.presentations.models import Presentation
 from slideshelf.presentations.seo import json_ld
@@ -24,25 +28,41 @@ def presentation(
         if number is not None:
             target += f"{number}/"
         return HttpResponseRedirect(target, status=301) if slug else redirect(target)
+    count_view(request, deck)
+    key = _cache_key(request, deck)
+    if key and (body := cache.get(key)) is not None:
+        return HttpResponse(body)
+    response = render(
+        request, "presentations/presentation.html", page_context(request, deck, number)
+    )
+    if key:
+        cache.set(key, response.content, settings.PAGE_CACHE_SECONDS)
+    return response
+
+
+def page_context(request: HttpRequest, deck: Presentation, number: int | None) -> dict[str, Any]:
     slides = list(deck.slides.all())
     start = min(max(number or 1, 1), max(len(slides), 1))
-    count_view(request, deck)
     url = request.build_absolute_uri(deck.get_absolute_url())
     image = request.build_absolute_uri(slides[0].image_url()) if slides else ""
-    return render(
-        request,
-        "presentations/presentation.html",
-        {
-            "deck": deck,
-            "slides": slides,
-            "start": start,
-            "start_slide": slides[start - 1] if slides else None,
-            "similar": similar_presentations(deck),
-            "canonical": url,
-            "og_image": image,
-            "json_ld": json_ld(deck, slides, url, image),
-        },
-    )
+    return {
+        "deck": deck,
+        "slides": slides,
+        "start": start,
+        "start_slide": slides[start - 1] if slides else None,
+        "similar": similar_presentations(deck),
+        "canonical": url,
+        "og_image": image,
+        "json_ld": json_ld(deck, slides, url, image),
+    }
+
+
+def _cache_key(request: HttpRequest, deck: Presentation) -> str | None:
+    """Anonymous visitors all see the same page for a deck, language and address."""
+    if not settings.PAGE_CACHE_SECONDS or request.user.is_authenticated or not deck.is_ready:
+        return None
+    version = f"{deck.pk}:{deck.revision}:{deck.updated_at.timestamp()}"
+    return f"page:{version}:{get_language()}:{request.get_host()}{request.get_full_path()}"
 
 
 def count_view(request: HttpRequest, deck: Presentation) -> None:
@@ -53,4 +73,4 @@ def count_view(request: HttpRequest, deck: Presentation) -> None:
         return
     if ROBOTS.search(request.headers.get("User-Agent", "")):
         return
-    Presentation.objects.filter(pk=deck.pk).update(view_count=F("view_count") + 1)
+    counter.count_view(deck.pk)
