@@ -67,7 +67,7 @@ def test_timeout_kills_the_whole_process_group(tmp_path):
 def test_unreadable_file_fails_permanently_and_the_next_file_converts(office, tmp_path):
     with pytest.raises(PermanentError, match="could not read"):
         office.convert(
-            str(CORPUS / "broken/odft_perf_Presentation1_INVALID.odp"),
+            str(CORPUS / "broken/poi_clusterfuzz-POIHSLFFuzzer-6614960949821440.ppt"),
             [Output(str(tmp_path / "bad.pdf"), "impress_pdf_Export")],
         )
     result = office.convert(

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.utils.html import format_html
 from django.utils.translation import get_language
 
 from slideshelf.presentations import counter
@@ -47,6 +48,10 @@ def page_context(request: HttpRequest, deck: Presentation, number: int | None) -
     image = request.build_absolute_uri(slides[0].image_url()) if slides else ""
     return {
         "deck": deck,
+        # The title is in the deck's language, the words around it in the visitor's.
+        "title_html": format_html('<span lang="{}">{}</span>', deck.language, deck.display_title)
+        if deck.language
+        else deck.display_title,
         "slides": slides,
         "start": start,
         "start_slide": slides[start - 1] if slides else None,
