@@ -5,18 +5,16 @@ from __future__ import annotations
 import logging
 import shutil
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import timedelta
 from enum import StrEnum
 from pathlib import Path
 
 from django.conf import settings
-from django.db import close_old_connections, connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from slideshelf.conversion.errors import PermanentError, TransientError
+from slideshelf.conversion.heartbeat import heartbeat
 from slideshelf.conversion.job import Job
 from slideshelf.conversion.pipeline import run_stages
 from slideshelf.conversion.runtime import job_config
@@ -33,10 +31,6 @@ UNEXPECTED = (
 
 
 TITLE_LENGTH = 150
-CRASHED = (
-    "Converting this file stopped the converter several times, so it was given up. "
-    "The original is kept; saving it again from PowerPoint or LibreOffice often helps."
-)
 
 
 class Outcome(StrEnum):
@@ -176,51 +170,3 @@ def default_title(job: Job) -> str:
         if text.strip():
             return cut_at_word(text, TITLE_LENGTH)
     return cut_at_word(job.deck_title, TITLE_LENGTH)
-
-
-@contextmanager
-def heartbeat(deck_id: int, every: float) -> Iterator[None]:
-    """Keep the deck's heartbeat fresh while a long stage (LibreOffice) gives no progress."""
-    stop = threading.Event()
-
-    def beat() -> None:
-        try:
-            while not stop.wait(every):
-                Presentation.objects.filter(pk=deck_id, status=Status.CONVERTING).update(
-                    heartbeat_at=timezone.now()
-                )
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=beat, name=f"heartbeat-{deck_id}", daemon=True)
-    thread.start()
-    try:
-        yield
-    finally:
-        stop.set()
-        thread.join()
-
-
-def requeue_stale(stale_after: float | None = None) -> int:
-    """Put decks whose worker died mid-conversion back in the queue."""
-    close_old_connections()
-    stale_after = settings.WORKER_STALE_SECONDS if stale_after is None else stale_after
-    cutoff = timezone.now() - timedelta(seconds=stale_after)
-    stale = Presentation.objects.filter(status=Status.CONVERTING, heartbeat_at__lt=cutoff)
-    count = 0
-    for deck in stale:
-        with transaction.atomic():
-            # Conditional: a worker that is only slow keeps its deck.
-            moved = Presentation.objects.filter(
-                pk=deck.pk, status=Status.CONVERTING, heartbeat_at__lt=cutoff
-            ).update(status=Status.QUEUED, stage=Stage.WAITING)
-            if not moved:
-                continue
-            deck.refresh_from_db()
-            count += 1
-            if deck.attempts > settings.CONVERSION_RETRIES:
-                deck.mark_failed(CRASHED)
-            else:
-                log.warning("requeued %s: its worker stopped mid-conversion", deck.public_id)
-                queue_conversion(deck)
-    return count

@@ -9,7 +9,7 @@ from django.db import connection
 from django.utils.crypto import get_random_string
 from django_tasks_db.management.commands.db_worker import Worker
 
-from slideshelf.conversion.services import requeue_stale
+from slideshelf.conversion.recovery import requeue_stale
 
 log = logging.getLogger(__name__)
 
