@@ -6,7 +6,15 @@ from pathlib import Path
 
 import dj_database_url
 
-from slideshelf.lib.env import env_bool, env_float, env_int, env_list, env_path, env_str
+from slideshelf.lib.env import (
+    env_bool,
+    env_choice,
+    env_float,
+    env_int,
+    env_list,
+    env_path,
+    env_str,
+)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = env_path("DATA_DIR", Path("data"))
@@ -32,8 +40,10 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "slideshelf.core",
+    "slideshelf.accounts",
     "slideshelf.presentations",
     "slideshelf.conversion",
+    "slideshelf.uploads",
 ]
 
 MIDDLEWARE = [
@@ -61,6 +71,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "slideshelf.accounts.context.account",
             ],
         },
     },
@@ -104,6 +115,12 @@ if DEBUG:
 
 # Uploads and conversion limits.
 MAX_UPLOAD_BYTES = env_int("MAX_UPLOAD_MB", 200, minimum=1) * 1024 * 1024
+UPLOADS_PER_HOUR = env_int("UPLOADS_PER_HOUR", 30, minimum=1)
+# Bounds on multipart parsing, so a request of thousands of tiny parts is a 400 before any
+# work is done; a file larger than FILE_UPLOAD_MAX_MEMORY_SIZE goes to a temporary file.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 MAX_UNZIPPED_BYTES = env_int("MAX_UNZIPPED_MB", 1024, minimum=1) * 1024 * 1024
 MAX_ZIP_ENTRIES = env_int("MAX_ZIP_ENTRIES", 20000, minimum=1)
 MAX_SLIDES = env_int("MAX_SLIDES", 2000, minimum=1)
@@ -125,6 +142,34 @@ CACHES = {
     }
 }
 VIEW_COUNT_FLUSH_SECONDS = env_float("VIEW_COUNT_FLUSH_SECONDS", 5.0)
+
+# Accounts. Failed logins are counted in a cache of their own, so rendered pages never push
+# a lock-out out of memory. It is per process: with N web processes a guesser gets at most
+# N × the limit before every process refuses.
+SIGNUP = env_choice("SIGNUP", "open", ("open", "invite", "closed"))
+LOGIN_URL = "/login/"
+LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "/"
+LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
+LOGIN_LOCKOUT_MINUTES = env_float("LOGIN_LOCKOUT_MINUTES", 15.0, minimum=0.01)
+CACHES["lockout"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "lockout",
+    "OPTIONS": {"MAX_ENTRIES": 10_000},
+}
+
+# E-mail (password resets): printed on the console until an SMTP server is named.
+DEFAULT_FROM_EMAIL = env_str("EMAIL_FROM", "slideshelf@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_HOST = env_str("EMAIL_HOST", "")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = env_int("EMAIL_PORT", 587, minimum=1)
+    EMAIL_HOST_USER = env_str("EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = env_str("EMAIL_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 # LibreOffice: kept warm between jobs, restarted after N jobs or any failure.
 SOFFICE = env_str("SOFFICE", "soffice")

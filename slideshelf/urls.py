@@ -6,5 +6,7 @@ from slideshelf.core.views import language
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("language/<str:code>/", language, name="language"),
+    path("", include("slideshelf.accounts.urls")),
+    path("", include("slideshelf.uploads.urls")),
     path("", include("slideshelf.presentations.urls")),
 ]

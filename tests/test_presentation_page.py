@@ -170,3 +170,8 @@ def test_signed_in_visitors_never_get_a_cached_page(client, deck, owner, setting
     Presentation.objects.filter(pk=deck.pk).update(description="Fresh")
     client.force_login(owner)
     assert "Fresh" in client.get(deck.get_absolute_url()).content.decode()
+
+
+def test_deck_titled_like_an_action_gets_an_address_of_its_own(media):
+    deck = upload(CORPUS / "pdf/pdfjs_german-umlaut-r.pdf", title="Download")
+    assert deck.get_absolute_url() == f"/p/{deck.public_id}/download-deck/"

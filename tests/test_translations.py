@@ -106,7 +106,8 @@ def test_every_template_string_is_in_the_swedish_catalogue():
         if "demo" not in path.parts
     ]
     wanted = set().union(*(_template_msgids(p.read_text()) for p in templates))
-    known = {entry.msgid for entry in read_po(CATALOGUE)}
+    # makemessages doubles a literal % in {% translate %}; the tag undoes it when rendering.
+    known = {entry.msgid.replace("%%", "%") for entry in read_po(CATALOGUE)}
     assert "Speaker notes" in wanted, "the template scan is out of date"
     assert sorted(wanted - known) == [], "run make messages and translate the new strings"
 

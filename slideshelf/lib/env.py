@@ -66,6 +66,13 @@ def env_bool(name: str, default: bool) -> bool:
     raise ConfigError(f"{PREFIX}{name} must be true or false, got {value!r}")
 
 
+def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
+    value = env_str(name, default).lower()
+    if value not in choices:
+        raise ConfigError(f"{PREFIX}{name} must be one of {', '.join(choices)}, got {value!r}")
+    return value
+
+
 def env_path(name: str, default: Path) -> Path:
     return Path(env_str(name, str(default))).expanduser().resolve()
 

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from slideshelf.lib.ids import new_public_id
 
+RESERVED_SLUGS = {"download", "delete", "edit", "replace", "report", "retry", "status.json"}
+
 
 class Visibility(models.TextChoices):
     PUBLIC = "public", _("Public")
@@ -146,7 +148,9 @@ class Presentation(models.Model):
     @property
     def slug(self) -> str:
         # ASCII (ö → o): addresses stay readable when copied into mail and chat.
-        return slugify(self.display_title)[:80].strip("-") or "deck"
+        slug = slugify(self.display_title)[:80].strip("-") or "deck"
+        # /p/<id>/download/ and friends are actions, so a deck called "Download" gets a suffix.
+        return f"{slug}-deck" if slug in RESERVED_SLUGS else slug
 
     @property
     def original_extension(self) -> str:

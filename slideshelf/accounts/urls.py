@@ -1,0 +1,18 @@
+from django.urls import path
+
+from slideshelf.accounts.views import profile, session, signup
+
+urlpatterns = [
+    path("signup/", signup.signup, name="signup"),
+    path("login/", session.login, name="login"),
+    path("logout/", session.logout, name="logout"),
+    path("password-reset/", session.password_reset, name="password_reset"),
+    path("password-reset/sent/", session.password_reset_done, name="password_reset_done"),
+    path(
+        "password-reset/<uidb64>/<token>/",
+        session.password_reset_confirm,
+        name="password_reset_confirm",
+    ),
+    path("password-reset/done/", session.password_reset_complete, name="password_reset_complete"),
+    path("account/profile/", profile.profile, name="profile"),
+]

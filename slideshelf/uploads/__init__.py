@@ -1,0 +1,1 @@
+"""Uploading decks, following their conversion, and managing one's own decks."""

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class UploadsConfig(AppConfig):
+    name = "slideshelf.uploads"
+    default_auto_field = "django.db.models.BigAutoField"
