@@ -19,3 +19,5 @@ STORAGES = {
 }
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Password hashing is deliberately slow; tests that log in need it fast, not safe.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
