@@ -89,12 +89,9 @@ def sniff_upload(upload: UploadedFile) -> None:
         os.unlink(scratch)
 
 
-class UploadForm(forms.Form):
-    file = MultipleFileField(
-        label=_("Presentation files"),
-        help_text=_("PowerPoint, OpenDocument, PDF or Keynote. You can choose several."),
-        widget=MultipleFileInput(attrs={"accept": ACCEPT}),
-    )
+class DeckDetailsForm(forms.Form):
+    """What an owner says about a deck: on upload, and when editing it later."""
+
     title = forms.CharField(
         label=_("Title"),
         max_length=300,
@@ -146,3 +143,12 @@ class UploadForm(forms.Form):
                 gettext("A tag can be at most %(length)d characters.") % {"length": TAG_LENGTH}
             )
         return tags
+
+
+class UploadForm(DeckDetailsForm):
+    file = MultipleFileField(
+        label=_("Presentation files"),
+        help_text=_("PowerPoint, OpenDocument, PDF or Keynote. You can choose several."),
+        widget=MultipleFileInput(attrs={"accept": ACCEPT}),
+    )
+    field_order = ["file"]

@@ -6,6 +6,7 @@ from slideshelf.uploads.views import mine, status, upload
 urlpatterns = [
     path("upload/", upload.upload, name="upload"),
     path("my/", mine.my_presentations, name="my-presentations"),
+    path("my/<str:public_id>/edit/", mine.edit, name="edit-presentation"),
     path("my/<str:public_id>/retry/", mine.retry_presentation, name="retry-presentation"),
     path("p/<str:public_id>/status.json", status.status, name="presentation-status"),
     path("p/<str:public_id>/delete/", mine.delete, name="delete-presentation"),

@@ -1,4 +1,4 @@
-"""The signed-in user's own decks: the list, trying a failed one again, deleting one."""
+"""The signed-in user's own decks: the list, editing, trying a failed one again, deleting."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from slideshelf.presentations.models import Presentation
+from slideshelf.presentations.models import Presentation, Tag
+from slideshelf.uploads.forms import DeckDetailsForm
 from slideshelf.uploads.services import delete_presentation, owned_or_404, retry
 
 
@@ -41,3 +42,33 @@ def delete(request: HttpRequest, public_id: str) -> HttpResponse:
     delete_presentation(deck)
     messages.success(request, gettext("“%(title)s” is deleted.") % {"title": title})
     return redirect("my-presentations")
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def edit(request: HttpRequest, public_id: str) -> HttpResponse:
+    deck = owned_or_404(request.user, public_id)
+    if request.method != "POST":
+        form = DeckDetailsForm(initial=_details(deck))
+        return render(request, "uploads/edit.html", {"deck": deck, "form": form})
+    form = DeckDetailsForm(request.POST)
+    if not form.is_valid():
+        return render(request, "uploads/edit.html", {"deck": deck, "form": form}, status=400)
+    details = form.cleaned_data
+    for field in ("title", "description", "language", "visibility", "download_allowed"):
+        setattr(deck, field, details[field])
+    deck.save()  # a new updated_at: cached pages of the deck are not served any more
+    deck.tags.set([Tag.named(name) for name in details["tags"]])
+    messages.success(request, gettext("“%(title)s” is saved.") % {"title": deck.display_title})
+    return redirect("my-presentations")
+
+
+def _details(deck: Presentation) -> dict[str, object]:
+    return {
+        "title": deck.title,
+        "description": deck.description,
+        "tags": ", ".join(tag.name for tag in deck.tags.all()),
+        "language": deck.language,
+        "visibility": deck.visibility,
+        "download_allowed": deck.download_allowed,
+    }
