@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "slideshelf.presentations",
     "slideshelf.conversion",
     "slideshelf.uploads",
+    "slideshelf.moderation",
 ]
 
 MIDDLEWARE = [
@@ -116,6 +117,8 @@ if DEBUG:
 # Uploads and conversion limits.
 MAX_UPLOAD_BYTES = env_int("MAX_UPLOAD_MB", 200, minimum=1) * 1024 * 1024
 UPLOADS_PER_HOUR = env_int("UPLOADS_PER_HOUR", 30, minimum=1)
+# Reports one visitor (account or browser session) may send in an hour.
+REPORTS_PER_HOUR = env_int("REPORTS_PER_HOUR", 10, minimum=1)
 # Bounds on multipart parsing, so a request of thousands of tiny parts is a 400 before any
 # work is done; a file larger than FILE_UPLOAD_MAX_MEMORY_SIZE goes to a temporary file.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 200

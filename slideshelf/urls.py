@@ -8,5 +8,6 @@ urlpatterns = [
     path("language/<str:code>/", language, name="language"),
     path("", include("slideshelf.accounts.urls")),
     path("", include("slideshelf.uploads.urls")),
+    path("", include("slideshelf.moderation.urls")),
     path("", include("slideshelf.presentations.urls")),
 ]

@@ -24,7 +24,8 @@ def test_page_shows_title_images_and_numbered_transcript(client, deck):
     response = client.get(deck.get_absolute_url())
     html = response.content.decode()
     assert response.status_code == 200
-    assert "A presentation on the topic: AutoGen talk" in html
+    # The title is in the deck's language (detected: English), the words around it in the visitor's.
+    assert 'A presentation on the topic: <span lang="en">AutoGen talk</span>' in html
     noscript = html.split('<ol class="all-slides">')[1].split("</ol>")[0]
     assert noscript.count("<img ") == 6, "without JavaScript every slide image is shown"
     assert 'id="slide-6"' in html and "ColA | ColB" in html

@@ -34,7 +34,8 @@ class Job:
     original: Path
     scratch: Path
     config: JobConfig
-    language: str = ""
+    language: str = ""  # the owner's, else the detected one
+    detected_language: str = ""  # set only when the text told it; stored when the owner gave none
     progress: ProgressCallback = lambda stage, done, total: None
     sniffed: Sniffed | None = None
     pdf: Path | None = None
@@ -42,5 +43,6 @@ class Job:
     hidden: tuple[int, ...] = ()
     page_count: int = 0
     deck_title: str = ""
+    source_name: str = ""  # the stored file converted: the original or a replacement
     slides: list[SlideResult] = field(default_factory=list)
     images: list[PageImage] = field(default_factory=list)

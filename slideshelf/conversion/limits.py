@@ -5,6 +5,8 @@ from __future__ import annotations
 import zipfile
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_noop
+
 from slideshelf.conversion.errors import PermanentError
 
 # Office XML compresses about 5–20×; a ratio far beyond that on a large member is a zip bomb.
@@ -24,22 +26,35 @@ def check_zip(path: str, limits: ZipLimits) -> None:
         with zipfile.ZipFile(path) as package:
             infos = package.infolist()
     except (zipfile.BadZipFile, OSError):
-        raise PermanentError("The file is a damaged ZIP package and cannot be opened.") from None
+        raise PermanentError(
+            gettext_noop("The file is a damaged ZIP package and cannot be opened.")
+        ) from None
     if len(infos) > limits.max_entries:
         raise PermanentError(
-            f"The package holds {len(infos):,} parts; slideshelf accepts at most "
-            f"{limits.max_entries:,}."
+            gettext_noop(
+                "The package holds %(count)s parts; slideshelf accepts at most %(limit)s."
+            ),
+            count=len(infos),
+            limit=limits.max_entries,
         )
     total = sum(info.file_size for info in infos)
     if total > limits.max_unzipped_bytes:
         raise PermanentError(
-            f"Unpacked, this file would take {total / 2**20:,.0f} MB; slideshelf accepts at "
-            f"most {limits.max_unzipped_bytes / 2**20:,.0f} MB."
+            gettext_noop(
+                "Unpacked, this file would take %(size)s MB; slideshelf accepts at most "
+                "%(limit)s MB."
+            ),
+            size=round(total / 2**20),
+            limit=round(limits.max_unzipped_bytes / 2**20),
         )
     for info in infos:
         large = info.file_size >= RATIO_CHECK_FROM_BYTES and info.compress_size
         if large and info.file_size / info.compress_size > MAX_RATIO:
             raise PermanentError(
-                f"The part {info.filename!r} expands {info.file_size // info.compress_size}× "
-                "when unpacked, which is how zip bombs work; the file was refused."
+                gettext_noop(
+                    "The part %(part)s expands %(ratio)s× when unpacked, which is how zip bombs "
+                    "work; the file was refused."
+                ),
+                part=repr(info.filename),
+                ratio=str(info.file_size // info.compress_size),
             )

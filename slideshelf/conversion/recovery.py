@@ -8,13 +8,15 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import close_old_connections, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
-from slideshelf.conversion.services import queue_conversion
+from slideshelf.conversion.messages import message
+from slideshelf.conversion.services import fail, queue_conversion
 from slideshelf.presentations.models import Presentation, Stage, Status
 
 log = logging.getLogger(__name__)
 
-CRASHED = (
+CRASHED = gettext_noop(
     "Converting this file stopped the converter several times, so it was given up. "
     "The original is kept; saving it again from PowerPoint or LibreOffice often helps."
 )
@@ -38,7 +40,7 @@ def requeue_stale(stale_after: float | None = None) -> int:
             deck.refresh_from_db()
             count += 1
             if deck.attempts > settings.CONVERSION_RETRIES:
-                deck.mark_failed(CRASHED)
+                fail(deck, message(CRASHED))
             else:
                 log.warning("requeued %s: its worker stopped mid-conversion", deck.public_id)
                 queue_conversion(deck)

@@ -16,6 +16,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 import pypdfium2 as pdfium
+from django.utils.translation import gettext_noop
 from PIL import Image
 
 from slideshelf.conversion.errors import TransientError
@@ -135,7 +136,7 @@ class PageRenderer:
         except BrokenProcessPool:
             self.shutdown()  # a crashed renderer (a hostile PDF) must not break the next job
             raise TransientError(
-                "The program that draws the slides crashed on this file."
+                gettext_noop("The program that draws the slides crashed on this file.")
             ) from None
 
     def _get_pool(self) -> Executor:

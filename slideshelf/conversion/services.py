@@ -12,24 +12,31 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from slideshelf.conversion.errors import PermanentError, TransientError
 from slideshelf.conversion.heartbeat import heartbeat
 from slideshelf.conversion.job import Job
+from slideshelf.conversion.messages import Message, english, message
 from slideshelf.conversion.pipeline import run_stages
 from slideshelf.conversion.runtime import job_config
-from slideshelf.conversion.storage import delete_prefix, put
+from slideshelf.conversion.storage import delete, delete_all, delete_prefix, put
 from slideshelf.lib.text import cut_at_word
 from slideshelf.presentations.models import Presentation, Slide, Stage, Status
+from slideshelf.presentations.slide_map import is_identity, match_slides
 
 log = logging.getLogger(__name__)
 
-UNEXPECTED = (
+UNEXPECTED = gettext_noop(
     "Something went wrong on our side while converting this file. The original is kept; "
     "please try again later."
 )
 
+REPLACEMENT_REFUSED = gettext_noop(
+    "The new file %(name)s could not be used: %(message)s The previous version is still shown."
+)
 
+REPLACEMENT_FIELDS = ("replacement", "replacement_name", "replacement_sha256", "replacement_size")
 TITLE_LENGTH = 150
 
 
@@ -56,7 +63,7 @@ def queue_conversion(deck: Presentation, delay: float = 0.0) -> None:
 def claim(deck_id: int) -> Presentation | None:
     """Take a queued deck for conversion; None when another worker got it first."""
     claimed = Presentation.objects.filter(pk=deck_id, status=Status.QUEUED).update(
-        status=Status.CONVERTING, heartbeat_at=timezone.now(), error=""
+        status=Status.CONVERTING, heartbeat_at=timezone.now(), error="", error_message={}
     )
     if not claimed:
         return None
@@ -77,33 +84,61 @@ def convert(deck_id: int) -> Outcome:
         store_results(deck, job)
         return Outcome.READY
     except PermanentError as error:
-        deck.mark_failed(error.message)
+        fail(deck, error.as_message())
         return Outcome.FAILED
     except TransientError as error:
-        return _retry_or_fail(deck, error.message)
+        return _retry_or_fail(deck, error.as_message())
     except Exception:
         log.exception("unexpected failure converting %s", deck.public_id)
-        return _retry_or_fail(deck, UNEXPECTED)
+        return _retry_or_fail(deck, message(UNEXPECTED))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _run(deck: Presentation, scratch: Path) -> Job:
+    """Convert the deck's file: the replacement waiting for it, if any, else the original."""
     original = scratch / "original"
-    with deck.original.open("rb") as source, original.open("wb") as target:
+    source_file = deck.replacement or deck.original
+    with source_file.open("rb") as source, original.open("wb") as target:
         shutil.copyfileobj(source, target, 1 << 20)
     job = Job(original, scratch, job_config(), language=deck.language, progress=deck.set_progress)
+    job.source_name = source_file.name or ""
     return run_stages(job)
 
 
-def _retry_or_fail(deck: Presentation, message: str) -> Outcome:
+def _retry_or_fail(deck: Presentation, error: Message) -> Outcome:
     if deck.attempts > settings.CONVERSION_RETRIES:
-        deck.mark_failed(message)
+        fail(deck, error)
         return Outcome.FAILED
     delay = retry_delay(deck.attempts)
-    log.warning("retrying %s in %.0f s: %s", deck.public_id, delay, message)
+    log.warning("retrying %s in %.0f s: %s", deck.public_id, delay, english(error))
     queue_conversion(deck, delay=delay)
     return Outcome.RETRYING
+
+
+def fail(deck: Presentation, error: Message) -> None:
+    """Give up on the deck's file. A refused replacement is dropped and the deck stays as it was.
+
+    `error` is stored untranslated (see `messages.py`) and shown in each reader's language.
+    """
+    if not (deck.replacement and deck.has_slides):
+        deck.mark_failed(english(error), error)
+        return
+    refused = deck.replacement.name or ""
+    deck.error_message = message(REPLACEMENT_REFUSED, name=deck.replacement_name, message=error)
+    deck.error = english(deck.error_message)
+    _clear_replacement(deck)
+    deck.status, deck.stage, deck.heartbeat_at = Status.READY, Stage.DONE, None
+    fields = [*REPLACEMENT_FIELDS, "error", "error_message", "status", "stage", "heartbeat_at"]
+    with transaction.atomic():
+        deck.save(update_fields=fields)
+        transaction.on_commit(lambda: delete(refused))
+
+
+def _clear_replacement(deck: Presentation) -> None:
+    deck.replacement.name = ""
+    deck.replacement_name = deck.replacement_sha256 = ""
+    deck.replacement_size = 0
 
 
 def retry_delay(attempts: int) -> float:
@@ -140,7 +175,19 @@ def store_results(deck: Presentation, job: Job) -> None:
                 thumb_height=image.thumb_height,
             )
         )
+    stored = [pdf_name, *(name for slide in slides for name in (slide.image, slide.thumbnail))]
     with transaction.atomic():
+        # The row as it is now, locked: the owner may have edited it during the conversion.
+        current = Presentation.objects.select_for_update().filter(pk=deck.pk).first()
+        if current is None or job.source_name != (
+            current.replacement.name or current.original.name
+        ):
+            # Deleted meanwhile, or a newer file arrived whose own job is queued.
+            transaction.on_commit(lambda: delete_all(stored))
+            return
+        deck = current
+        _follow_slides(deck, slides)
+        superseded = _adopt_replacement(deck)
         deck.slides.all().delete()
         Slide.objects.bulk_create(slides)
         assert job.sniffed is not None
@@ -151,12 +198,39 @@ def store_results(deck: Presentation, job: Job) -> None:
         deck.slide_count = len(slides)
         if not deck.title:
             deck.title = default_title(job)
+        if not deck.language and job.detected_language:
+            deck.language = job.detected_language
         deck.status, deck.stage, deck.error = Status.READY, Stage.DONE, ""
+        deck.error_message = {}
         deck.heartbeat_at = None
         deck.converted_at = timezone.now()
         deck.save()
         if old_revision:
             transaction.on_commit(lambda: delete_prefix(deck.media_prefix(old_revision)))
+        if superseded:
+            transaction.on_commit(lambda: delete(superseded))
+
+
+def _follow_slides(deck: Presentation, slides: list[Slide]) -> None:
+    """Record where the old slides went, so links to them open the same slide in the new file."""
+    old = [slide.full_text for slide in deck.slides.all()]
+    if not old:
+        return
+    moves = match_slides(old, [slide.full_text for slide in slides])
+    if not is_identity(moves, len(slides)):
+        deck.slide_history = [*deck.slide_history, moves]
+
+
+def _adopt_replacement(deck: Presentation) -> str:
+    """Make a converted replacement the deck's original; returns the superseded file's name."""
+    if not deck.replacement:
+        return ""
+    superseded = deck.original.name or ""
+    deck.original.name = deck.replacement.name
+    deck.original_name, deck.original_sha256 = deck.replacement_name, deck.replacement_sha256
+    deck.original_size = deck.replacement_size
+    _clear_replacement(deck)
+    return superseded
 
 
 def default_title(job: Job) -> str:

@@ -14,6 +14,16 @@ def put(local: Path, name: str, storage: Storage = default_storage) -> str:
         return storage.save(name, File(handle, name=local.name))
 
 
+def delete(name: str, storage: Storage = default_storage) -> None:
+    if name:
+        storage.delete(name)
+
+
+def delete_all(names: list[str], storage: Storage = default_storage) -> None:
+    for name in names:
+        delete(name, storage)
+
+
 def delete_prefix(prefix: str, storage: Storage = default_storage) -> None:
     """Delete every file under `prefix` (a folder in storage terms)."""
     try:

@@ -7,12 +7,13 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404
 
-from slideshelf.presentations.models import Presentation, Status, Visibility
+from slideshelf.presentations.models import Presentation, Visibility
 
 
 def can_view(user: Any, deck: Presentation) -> bool:
-    """Public and unlisted decks are anyone's to see; private ones the owner's and staff's."""
-    if deck.visibility != Visibility.PRIVATE:
+    """Public and unlisted decks are anyone's to see; private ones, and decks staff hid after a
+    report, only the owner's and staff's."""
+    if deck.visibility != Visibility.PRIVATE and not deck.hidden_by_staff:
         return True
     if user is None or not user.is_authenticated:
         return False
@@ -20,8 +21,14 @@ def can_view(user: Any, deck: Presentation) -> bool:
 
 
 def listed_presentations() -> QuerySet[Presentation]:
-    """Every deck that may appear in a listing, newest first."""
-    return Presentation.objects.filter(visibility=Visibility.PUBLIC, status=Status.READY)
+    """Every deck that may appear in a listing, newest first.
+
+    A deck is listed once it has slides to show: while a replacement converts, its previous
+    version stays up.
+    """
+    return Presentation.objects.filter(
+        visibility=Visibility.PUBLIC, hidden_by_staff=False, revision__gt=0
+    )
 
 
 def viewable_or_404(user: Any, public_id: str) -> Presentation:

@@ -10,8 +10,10 @@ from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from slideshelf.conversion.messages import Message, translated
 from slideshelf.lib.ids import new_public_id
 
+SLUG_LENGTH = 50
 RESERVED_SLUGS = {"download", "delete", "edit", "replace", "report", "retry", "status.json"}
 
 
@@ -38,6 +40,42 @@ class Stage(models.TextChoices):
     IMAGES = "images", _("Drawing the slides")
     OCR = "ocr", _("Recognising text in pictures")
     DONE = "done", _("Done")
+
+
+class Licence(models.TextChoices):
+    """What others may do with a deck: all rights reserved, or a Creative Commons licence."""
+
+    ALL_RIGHTS_RESERVED = "all-rights-reserved", _("All rights reserved")
+    CC_BY = "cc-by-4.0", _("CC BY 4.0: share and adapt, with credit")
+    CC_BY_SA = (
+        "cc-by-sa-4.0",
+        _("CC BY-SA 4.0: share and adapt, with credit, under the same licence"),
+    )
+    CC_BY_ND = "cc-by-nd-4.0", _("CC BY-ND 4.0: share unchanged, with credit")
+    CC_BY_NC = "cc-by-nc-4.0", _("CC BY-NC 4.0: share and adapt, with credit, not commercially")
+    CC_BY_NC_SA = (
+        "cc-by-nc-sa-4.0",
+        _("CC BY-NC-SA 4.0: share and adapt, with credit, not commercially, same licence"),
+    )
+    CC_BY_NC_ND = (
+        "cc-by-nc-nd-4.0",
+        _("CC BY-NC-ND 4.0: share unchanged, with credit, not commercially"),
+    )
+    CC0 = "cc0-1.0", _("CC0 1.0: no rights reserved")
+
+    @property
+    def url(self) -> str:
+        """The licence's deed at Creative Commons; empty for all rights reserved."""
+        if self is Licence.ALL_RIGHTS_RESERVED:
+            return ""
+        if self is Licence.CC0:
+            return "https://creativecommons.org/publicdomain/zero/1.0/"
+        kind = self.value.removeprefix("cc-").removesuffix("-4.0")
+        return f"https://creativecommons.org/licenses/{kind}/4.0/"
+
+    @property
+    def short_name(self) -> str:
+        return str(self.label).split(":", 1)[0]
 
 
 class TextSource(models.TextChoices):
@@ -102,6 +140,14 @@ class Presentation(models.Model):
     collection = models.ForeignKey(
         Collection, null=True, blank=True, on_delete=models.SET_NULL, related_name="presentations"
     )
+    # The deck's place in its collection's running order (then the upload date).
+    collection_position = models.PositiveIntegerField(default=0)
+    licence = models.CharField(
+        max_length=20, choices=Licence.choices, default=Licence.ALL_RIGHTS_RESERVED
+    )
+    # Hidden by staff after a report: only the owner and staff see it, and the owner is told why.
+    hidden_by_staff = models.BooleanField(default=False)
+    hidden_reason = models.TextField(blank=True)
 
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
     stage = models.CharField(
@@ -110,6 +156,8 @@ class Presentation(models.Model):
     progress_done = models.PositiveIntegerField(default=0)
     progress_total = models.PositiveIntegerField(default=0)
     error = models.TextField(blank=True, help_text="Why the conversion failed, for a person.")
+    # The same message as its untranslated text and parameters, shown in each visitor's language.
+    error_message = models.JSONField(default=dict, blank=True)
     attempts = models.PositiveIntegerField(default=0)
     heartbeat_at = models.DateTimeField(null=True, blank=True)
 
@@ -118,6 +166,15 @@ class Presentation(models.Model):
     original_sha256 = models.CharField(max_length=64, db_index=True)
     original_size = models.PositiveBigIntegerField(default=0)
     file_type = models.CharField(max_length=8, blank=True, help_text="Detected from the content.")
+    # A new file for the deck while it converts; the current version stays up until it is ready.
+    replacement = models.FileField(upload_to=original_path, blank=True, max_length=300)
+    replacement_name = models.CharField(max_length=255, blank=True)
+    replacement_sha256 = models.CharField(max_length=64, blank=True)
+    replacement_size = models.PositiveBigIntegerField(default=0)
+    replaced_at = models.DateTimeField(null=True, blank=True)
+    # One list per replacement that moved slides: entry n-1 is where old slide n went.
+    # Slide links made before the k-th such replacement carry ?v=k (none for the first).
+    slide_history = models.JSONField(default=list, blank=True)
     pdf = models.FileField(blank=True, max_length=300)
     pdf_size = models.PositiveBigIntegerField(default=0)
     # Bumped at every conversion, so stored images get new URLs and caches never serve old ones.
@@ -147,18 +204,33 @@ class Presentation(models.Model):
 
     @property
     def slug(self) -> str:
-        # ASCII (ö → o): addresses stay readable when copied into mail and chat.
-        slug = slugify(self.display_title)[:80].strip("-") or "deck"
+        # ASCII (ö → o) and short, cut between words: addresses stay readable when copied into
+        # mail and chat, and every slide link on the page repeats it.
+        slug = slugify(self.display_title)
+        if len(slug) > SLUG_LENGTH:
+            cut = slug[: SLUG_LENGTH + 1]
+            slug = cut.rsplit("-", 1)[0] if "-" in cut else cut[:SLUG_LENGTH]
+        slug = slug.strip("-") or "deck"
         # /p/<id>/download/ and friends are actions, so a deck called "Download" gets a suffix.
         return f"{slug}-deck" if slug in RESERVED_SLUGS else slug
 
     @property
-    def original_extension(self) -> str:
-        return self.original_name.rsplit(".", 1)[-1].upper() if "." in self.original_name else ""
+    def slide_version(self) -> int:
+        """The numbering that slide links made now refer to; 1 until a replacement moved slides."""
+        return len(self.slide_history) + 1
 
     @property
-    def is_ready(self) -> bool:
-        return self.status == Status.READY
+    def licence_info(self) -> Licence:
+        return Licence(self.licence) if self.licence in Licence else Licence.ALL_RIGHTS_RESERVED
+
+    @property
+    def has_slides(self) -> bool:
+        """Converted at least once: a replacement converting or refused leaves the old slides up."""
+        return self.revision > 0
+
+    @property
+    def original_extension(self) -> str:
+        return self.original_name.rsplit(".", 1)[-1].upper() if "." in self.original_name else ""
 
     @cached_property
     def slide_image_prefix(self) -> str:
@@ -178,20 +250,38 @@ class Presentation(models.Model):
             stage=stage, progress_done=done, progress_total=total, heartbeat_at=now
         )
 
-    def mark_failed(self, message: str) -> None:
-        self.status, self.error, self.stage = Status.FAILED, message, Stage.WAITING
-        self.heartbeat_at = None
-        self.save(update_fields=["status", "error", "stage", "heartbeat_at", "updated_at"])
+    @property
+    def error_text(self) -> str:
+        """Why the conversion failed, in the active language; older rows have only English."""
+        return translated(self.error_message, fallback=self.error)
 
-    def mark_queued(self, message: str = "") -> None:
+    def mark_failed(self, message: str, error_message: Message | None = None) -> None:
+        """Failed: `message` is the English text, `error_message` its untranslated form."""
+        self.status, self.error, self.stage = Status.FAILED, message, Stage.WAITING
+        self.error_message = error_message or {}
+        self.heartbeat_at = None
+        self.save(
+            update_fields=[
+                "status",
+                "error",
+                "error_message",
+                "stage",
+                "heartbeat_at",
+                "updated_at",
+            ]
+        )
+
+    def mark_queued(self, message: str = "", error_message: Message | None = None) -> None:
         """Back in the queue: a retry after a transient failure, or a person's retry."""
         self.status, self.error, self.stage = Status.QUEUED, message, Stage.WAITING
+        self.error_message = error_message or {}
         self.progress_done = self.progress_total = 0
         self.heartbeat_at = None
         self.save(
             update_fields=[
                 "status",
                 "error",
+                "error_message",
                 "stage",
                 "progress_done",
                 "progress_total",

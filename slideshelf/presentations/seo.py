@@ -27,6 +27,8 @@ def json_ld(deck: Presentation, slides: list[Slide], url: str, image: str) -> Sa
         "keywords": [tag.name for tag in deck.tags.all()] or None,
         "thumbnailUrl": image or None,
         "numberOfPages": deck.slide_count,
+        # None for all rights reserved: no licence to point at.
+        "license": deck.licence_info.url or None,
         "text": transcript_text(slides),
     }
     if deck.owner:

@@ -9,8 +9,10 @@ from typing import IO
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files import File
 from django.db import transaction
+from django.utils import timezone
 
-from slideshelf.presentations.models import Collection, Presentation, Tag, Visibility
+from slideshelf.presentations.collections import next_position
+from slideshelf.presentations.models import Collection, Licence, Presentation, Tag, Visibility
 
 CHUNK = 1 << 20
 
@@ -44,6 +46,7 @@ def create_presentation(
     download_allowed: bool = True,
     tags: list[str] | tuple[str, ...] = (),
     collection: Collection | None = None,
+    licence: str = Licence.ALL_RIGHTS_RESERVED,
 ) -> Presentation:
     """Store the original and queue its conversion; the original is never altered."""
     from slideshelf.conversion.services import queue_conversion
@@ -59,6 +62,9 @@ def create_presentation(
             visibility=visibility,
             download_allowed=download_allowed,
             collection=collection,
+            # A new deck goes after the collection's others, in upload order.
+            collection_position=next_position(collection) if collection else 0,
+            licence=licence,
             original_name=name,
             original_sha256=sha256,
             original_size=size,
@@ -69,3 +75,28 @@ def create_presentation(
             deck.tags.set([Tag.named(tag) for tag in tags if tag.strip()])
         queue_conversion(deck)
     return deck
+
+
+def replace_original(deck: Presentation, handle: IO[bytes], original_name: str) -> bool:
+    """Queue a new file for the deck, keeping its id and address; False when it is the same file.
+
+    The new file waits beside the current one: the deck's slides stay up until the new file is
+    converted, and a file that cannot be converted is dropped while the deck stays as it was.
+    """
+    from slideshelf.conversion.services import queue_conversion
+    from slideshelf.conversion.storage import delete
+
+    name = safe_name(original_name)
+    sha256, size = sha256_of(handle)
+    if sha256 == deck.original_sha256 and not deck.replacement:
+        return False
+    superseded = deck.replacement.name
+    with transaction.atomic():
+        deck.replacement.save(name, File(handle, name=name), save=False)
+        deck.replacement_name, deck.replacement_sha256 = name, sha256
+        deck.replacement_size, deck.replaced_at = size, timezone.now()
+        deck.save()
+        queue_conversion(deck)
+    if superseded:
+        delete(superseded)
+    return True

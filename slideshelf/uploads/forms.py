@@ -17,8 +17,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from slideshelf.conversion.errors import PermanentError
+from slideshelf.conversion.messages import translated
 from slideshelf.conversion.sniff import sniff
-from slideshelf.presentations.models import Visibility
+from slideshelf.presentations.collections import editable_collections
+from slideshelf.presentations.models import Collection, Licence, Visibility
 
 ACCEPT = ".pptx,.pptm,.ppsx,.potx,.ppt,.pps,.odp,.otp,.pdf,.key"
 LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
@@ -67,7 +69,9 @@ def check_upload(upload: UploadedFile) -> UploadedFile:
     try:
         sniff_upload(upload)
     except PermanentError as error:
-        raise ValidationError(f"{name}: {error.message}", code="wrong_type") from None
+        # Sniffer messages are stored untranslated; the visitor reads them in their language.
+        reason = translated(error.as_message())
+        raise ValidationError(f"{name}: {reason}", code="wrong_type") from None
     return upload
 
 
@@ -123,6 +127,31 @@ class DeckDetailsForm(forms.Form):
     download_allowed = forms.BooleanField(
         label=_("Allow downloading the original and the PDF"), required=False, initial=True
     )
+    # Not required: a script that leaves it out gets the default, as an unticked box is a no.
+    licence = forms.TypedChoiceField(
+        label=_("Licence"),
+        choices=Licence.choices,
+        initial=Licence.ALL_RIGHTS_RESERVED,
+        required=False,
+        empty_value=Licence.ALL_RIGHTS_RESERVED,
+        help_text=_(
+            "Creative Commons licences let others share your slides on the terms you pick."
+        ),
+    )
+    collection = forms.ModelChoiceField(
+        label=_("Collection"),
+        queryset=Collection.objects.none(),
+        required=False,
+        empty_label=_("No collection"),
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        offered = editable_collections(user)
+        # A deck staff put in someone else's collection stays there when its owner saves.
+        if current := self.initial.get("collection"):
+            offered = offered | Collection.objects.filter(pk=current)
+        self.fields["collection"].queryset = offered  # type: ignore[attr-defined]
 
     def clean_language(self) -> str:
         code: str = self.cleaned_data["language"].strip()
@@ -152,3 +181,17 @@ class UploadForm(DeckDetailsForm):
         widget=MultipleFileInput(attrs={"accept": ACCEPT}),
     )
     field_order = ["file"]
+
+
+class ReplaceForm(forms.Form):
+    file = forms.FileField(
+        label=_("New file"),
+        help_text=_(
+            "Slide links keep pointing at their slides, even when you inserted or removed some."
+        ),
+        allow_empty_file=True,  # refused by `check_upload`, with the file's name in the message
+        widget=forms.FileInput(attrs={"accept": ACCEPT}),
+    )
+
+    def clean_file(self) -> UploadedFile:
+        return check_upload(self.cleaned_data["file"])

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 
@@ -15,9 +16,13 @@ from slideshelf.presentations.models import Presentation, Status
 
 
 def uploads_left(user: Any) -> int:
-    """How many more decks the user may upload this hour (counted from stored decks)."""
+    """How many more files the user may upload this hour: new decks and replaced ones."""
     since = timezone.now() - timedelta(hours=1)
-    recent = Presentation.objects.filter(owner_id=user.pk, created_at__gte=since).count()
+    recent = (
+        Presentation.objects.filter(owner_id=user.pk)
+        .filter(Q(created_at__gte=since) | Q(replaced_at__gte=since))
+        .count()
+    )
     return max(settings.UPLOADS_PER_HOUR - recent, 0)
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.utils.translation import gettext_noop
+
 from slideshelf.conversion.errors import PermanentError
 from slideshelf.conversion.extractors import odf, ooxml
 from slideshelf.conversion.types import DeckText
@@ -21,5 +23,7 @@ def extract_structure(path: str, kind: str) -> DeckText:
     """The slide structure of the presentation at `path`; `kind` is "pptx" or "odp"."""
     reader = _READERS.get(str(kind))
     if reader is None:
-        raise PermanentError(f"Slide structure cannot be read from a {kind!r} file.")
+        raise PermanentError(
+            gettext_noop("Slide structure cannot be read from a %(kind)s file."), kind=repr(kind)
+        )
     return reader(path)

@@ -12,6 +12,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_noop
 from lxml import etree
 
 from slideshelf.conversion.errors import PermanentError
@@ -60,19 +61,27 @@ def _read_xml(archive: zipfile.ZipFile, name: str) -> etree._Element | None:
     except KeyError:
         return None
     if info.file_size > MAX_PART_BYTES:
-        raise PermanentError(f"The part {name} is too large to read.")
+        raise PermanentError(gettext_noop("The part %(part)s is too large to read."), part=name)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     try:
         return etree.fromstring(archive.read(info), parser)
     except etree.XMLSyntaxError as exc:
         if _is_encrypted(archive):
             raise PermanentError(
-                "This presentation is password-protected, so it cannot be read. "
-                "Save a copy without a password and upload that."
+                gettext_noop(
+                    "This presentation is password-protected, so it cannot be read. "
+                    "Save a copy without a password and upload that."
+                )
             ) from None
-        raise PermanentError(f"The part {name} is not well-formed XML: {exc}") from None
+        raise PermanentError(
+            gettext_noop("The part %(part)s is not well-formed XML: %(details)s"),
+            part=name,
+            details=str(exc),
+        ) from None
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError):
-        raise PermanentError(f"The part {name} is damaged and cannot be unpacked.") from None
+        raise PermanentError(
+            gettext_noop("The part %(part)s is damaged and cannot be unpacked."), part=name
+        ) from None
 
 
 def _is_encrypted(archive: zipfile.ZipFile) -> bool:
@@ -210,12 +219,18 @@ def extract_deck(path: str) -> DeckText:
             content = _read_xml(archive, "content.xml")
             meta = _read_xml(archive, "meta.xml")
     except (zipfile.BadZipFile, OSError):
-        raise PermanentError("The file is a damaged ZIP package and cannot be opened.") from None
+        raise PermanentError(
+            gettext_noop("The file is a damaged ZIP package and cannot be opened.")
+        ) from None
     if content is None:
-        raise PermanentError("The file has no content.xml, so it is not a readable presentation.")
+        raise PermanentError(
+            gettext_noop("The file has no content.xml, so it is not a readable presentation.")
+        )
     presentation = content.find(f"{_OFFICE}body/{_OFFICE}presentation")
     if presentation is None:
-        raise PermanentError("The file is an OpenDocument file, but not a presentation.")
+        raise PermanentError(
+            gettext_noop("The file is an OpenDocument file, but not a presentation.")
+        )
     hidden_styles = _hidden_styles(content)
     slides = tuple(
         _slide(page, hidden_styles) for page in presentation.iterchildren(_DRAW + "page")

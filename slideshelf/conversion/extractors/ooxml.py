@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote
 
+from django.utils.translation import gettext_noop
 from lxml import etree
 
 from slideshelf.conversion.errors import PermanentError
@@ -74,7 +75,7 @@ class _Package:
             return None
         info = self.archive.getinfo(name)
         if info.file_size > MAX_PART_BYTES:
-            raise PermanentError(f"The part {part} is too large to read.")
+            raise PermanentError(gettext_noop("The part %(part)s is too large to read."), part=part)
         try:
             data = self.archive.read(info)
             if b"purl.oclc.org/ooxml" in data:
@@ -82,9 +83,15 @@ class _Package:
                     data = data.replace(strict, transitional)
             root = etree.fromstring(data, self.parser)
         except etree.XMLSyntaxError as exc:
-            raise PermanentError(f"The part {part} is not well-formed XML: {exc}") from None
+            raise PermanentError(
+                gettext_noop("The part %(part)s is not well-formed XML: %(details)s"),
+                part=part,
+                details=str(exc),
+            ) from None
         except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError):
-            raise PermanentError(f"The part {part} is damaged and cannot be unpacked.") from None
+            raise PermanentError(
+                gettext_noop("The part %(part)s is damaged and cannot be unpacked."), part=part
+            ) from None
         if b"AlternateContent" in data:
             _keep_one_alternative(root)
         return root
@@ -339,14 +346,18 @@ def extract_deck(path: str) -> DeckText:
         with zipfile.ZipFile(path) as archive:
             return _extract(_Package(archive))
     except (zipfile.BadZipFile, OSError):
-        raise PermanentError("The file is a damaged ZIP package and cannot be opened.") from None
+        raise PermanentError(
+            gettext_noop("The file is a damaged ZIP package and cannot be opened.")
+        ) from None
 
 
 def _extract(pkg: _Package) -> DeckText:
     pres_part = pkg.related("", "officeDocument") or "ppt/presentation.xml"
     pres = pkg.xml(pres_part)
     if pres is None or pres.tag != _P + "presentation":
-        raise PermanentError("The file has no presentation part (ppt/presentation.xml) to read.")
+        raise PermanentError(
+            gettext_noop("The file has no presentation part (ppt/presentation.xml) to read.")
+        )
     # Shapes whose tops are within a twentieth of the slide's height share a line.
     band = (_emu(pres.find(_P + "sldSz"), "cy") or 6858000) / 20
     rels = pkg.rels(pres_part)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pypdfium2 as pdfium
+from django.utils.translation import gettext_noop
 
 from slideshelf.conversion.errors import PermanentError
 from slideshelf.lib.text import squash
@@ -20,13 +21,13 @@ def open_pdf(path: str) -> pdfium.PdfDocument:
 
 def _message(code: int | None) -> str:
     if code == ERR_PASSWORD:
-        return (
+        return gettext_noop(
             "This PDF is password-protected, so its pages cannot be read. "
             "Save a copy without a password and upload that."
         )
     if code == ERR_SECURITY:
-        return "This PDF uses an encryption scheme that cannot be opened."
-    return (
+        return gettext_noop("This PDF uses an encryption scheme that cannot be opened.")
+    return gettext_noop(
         "This PDF is damaged: its internal structure cannot be read. "
         "Export it again from the program that made it and upload the new file."
     )
@@ -40,8 +41,8 @@ def page_count(path: str) -> int:
         document.close()
 
 
-DAMAGED_PAGE = (
-    "Page {number} of this PDF is damaged and cannot be read. "
+DAMAGED_PAGE = gettext_noop(
+    "Page %(number)s of this PDF is damaged and cannot be read. "
     "Export the PDF again from the program that made it and upload the new file."
 )
 
@@ -51,7 +52,7 @@ def load_page(document: pdfium.PdfDocument, number: int) -> pdfium.PdfPage:
     try:
         return document[number - 1]
     except pdfium.PdfiumError:
-        raise PermanentError(DAMAGED_PAGE.format(number=number)) from None
+        raise PermanentError(DAMAGED_PAGE, number=str(number)) from None
 
 
 def page_texts(path: str) -> list[str]:

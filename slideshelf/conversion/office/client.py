@@ -23,7 +23,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from django.utils.translation import gettext_noop
+
 from slideshelf.conversion.errors import PermanentError, TransientError
+from slideshelf.conversion.messages import message
 from slideshelf.conversion.office.profile import make_profile
 
 log = logging.getLogger(__name__)
@@ -120,15 +123,20 @@ class OfficeClient:
         if not answer.get("ok"):
             self.stop()  # a failed load can leave the office in a bad state
             if answer.get("fatal"):
-                raise TransientError("LibreOffice stopped while converting the file.")
+                raise TransientError(gettext_noop("LibreOffice stopped while converting the file."))
             raise PermanentError(
-                "LibreOffice could not read this file, so it is damaged or in a format it "
-                f"does not support ({answer.get('error', 'no details')})."
+                gettext_noop(
+                    "LibreOffice could not read this file, so it is damaged or in a format it "
+                    "does not support (%(details)s)."
+                ),
+                details=answer.get("error") or message(gettext_noop("no details")),
             )
         for output in outputs:
             if not os.path.exists(output.path) or os.path.getsize(output.path) == 0:
                 self.stop()
-                raise TransientError("LibreOffice reported success but wrote no output file.")
+                raise TransientError(
+                    gettext_noop("LibreOffice reported success but wrote no output file.")
+                )
         return OfficeResult(slides=int(answer["slides"]), hidden=tuple(answer.get("hidden", ())))
 
     def restart(self) -> None:
@@ -150,7 +158,7 @@ class OfficeClient:
             self._read_answer(START_SECONDS)
         except TransientError:
             self.stop()
-            raise TransientError("LibreOffice did not start.") from None
+            raise TransientError(gettext_noop("LibreOffice did not start.")) from None
         log.info("LibreOffice started (bridge pid %s)", self._process.pid)
 
     def stop(self) -> None:
@@ -176,7 +184,9 @@ class OfficeClient:
             self._process.stdin.write(json.dumps(request).encode() + b"\n")
             self._process.stdin.flush()
         except (BrokenPipeError, OSError):
-            raise TransientError("LibreOffice stopped before the conversion began.") from None
+            raise TransientError(
+                gettext_noop("LibreOffice stopped before the conversion began.")
+            ) from None
         return self._read_answer(timeout)
 
     def _read_answer(self, timeout: float) -> dict[str, Any]:
@@ -187,14 +197,17 @@ class OfficeClient:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise TransientError(
-                    f"LibreOffice took longer than {timeout:.0f} seconds and was stopped."
+                    gettext_noop(
+                        "LibreOffice took longer than %(seconds)s seconds and was stopped."
+                    ),
+                    seconds=round(timeout),
                 )
             ready, _, _ = select.select([stdout], [], [], remaining)
             if not ready:
                 continue
             line = stdout.readline()
             if not line:
-                raise TransientError("LibreOffice stopped unexpectedly.")
+                raise TransientError(gettext_noop("LibreOffice stopped unexpectedly."))
             try:
                 answer = json.loads(line)
             except json.JSONDecodeError:

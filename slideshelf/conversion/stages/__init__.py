@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from slideshelf.conversion.job import Job
+from slideshelf.conversion.stages.language import DetectLanguage
 from slideshelf.conversion.stages.ocr import RecogniseText
 from slideshelf.conversion.stages.preflight import Preflight
 from slideshelf.conversion.stages.slide_images import DrawSlides
@@ -22,6 +23,7 @@ STAGES: tuple[Stage, ...] = (
     Preflight(),
     ConvertToPdf(),
     ReadSlideText(),
+    DetectLanguage(),
     DrawSlides(),
     RecogniseText(),
 )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from slideshelf.conversion.job import Job, SlideResult
 from slideshelf.conversion.ocr import languages_for, ocr_available, recognise_page
+from slideshelf.conversion.stages.language import detect_from_slides
 from slideshelf.conversion.stages.slide_text import pdf_slide_text
 from slideshelf.conversion.types import SlideText
 
@@ -27,3 +28,6 @@ class RecogniseText:
                     SlideText(found.title, found.body, old.notes, old.alt_texts, (), old.hidden),
                     "ocr",
                 )
+        if not job.language:
+            # An image-only deck's language shows only now, in the recognised text.
+            detect_from_slides(job)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from django.utils.translation import gettext_noop
+
 from slideshelf.conversion.errors import PermanentError
 from slideshelf.conversion.job import Job
 from slideshelf.conversion.limits import ZipLimits, check_zip
@@ -18,8 +20,9 @@ class Preflight:
         size = job.original.stat().st_size
         if size > job.config.max_bytes:
             raise PermanentError(
-                f"The file is {size / 2**20:,.1f} MB; slideshelf accepts at most "
-                f"{job.config.max_bytes / 2**20:,.0f} MB."
+                gettext_noop("The file is %(size)s MB; slideshelf accepts at most %(limit)s MB."),
+                size=round(size / 2**20, 1),
+                limit=round(job.config.max_bytes / 2**20),
             )
         job.sniffed = sniff(str(job.original))
         if job.sniffed.file_type in ZIP_TYPES:

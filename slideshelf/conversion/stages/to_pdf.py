@@ -3,6 +3,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from django.utils.translation import gettext_noop
+
 from slideshelf.conversion.errors import PermanentError
 from slideshelf.conversion.extractors.pdf import page_count
 from slideshelf.conversion.job import Job
@@ -34,16 +36,21 @@ class ConvertToPdf:
         job.page_count = page_count(str(pdf))
         if job.page_count > job.config.max_slides:
             raise PermanentError(
-                f"The presentation has {job.page_count:,} slides; slideshelf accepts at most "
-                f"{job.config.max_slides:,}."
+                gettext_noop(
+                    "The presentation has %(count)s slides; slideshelf accepts at most %(limit)s."
+                ),
+                count=job.page_count,
+                limit=job.config.max_slides,
             )
 
     def _convert_with_office(self, job: Job, file_type: FileType, pdf: Path) -> None:
         office = get_office()
         if office is None:
             raise PermanentError(
-                "LibreOffice is not installed on this server, so it can only convert PDFs. "
-                "The file is kept: retry once an administrator has installed LibreOffice."
+                gettext_noop(
+                    "LibreOffice is not installed on this server, so it can only convert PDFs. "
+                    "The file is kept: retry once an administrator has installed LibreOffice."
+                )
             )
         source = job.scratch / f"source.{file_type.value}"  # LibreOffice trusts the extension
         shutil.copyfile(job.original, source)

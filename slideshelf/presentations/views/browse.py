@@ -17,9 +17,11 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from slideshelf.presentations.access import listed_presentations
+from slideshelf.presentations.collections import RUNNING_ORDER
 from slideshelf.presentations.models import Collection, Presentation, Slide, Tag
 
 PER_PAGE = 24
+NEWEST_FIRST = ("-created_at", "-pk")
 
 
 def with_cards(decks: QuerySet[Presentation]) -> QuerySet[Presentation]:
@@ -51,10 +53,11 @@ def deck_list(
     decks: QuerySet[Presentation],
     template: str,
     context: dict[str, Any] | None = None,
+    order: tuple[str, ...] = NEWEST_FIRST,
 ) -> HttpResponse:
-    """A page of decks as cards, newest first."""
-    newest = with_cards(decks.order_by("-created_at", "-pk"))
-    return render(request, template, {**(context or {}), **paginate(request, newest)})
+    """A page of decks as cards, newest first unless `order` says otherwise."""
+    ordered = with_cards(decks.order_by(*order))
+    return render(request, template, {**(context or {}), **paginate(request, ordered)})
 
 
 @require_safe
@@ -72,6 +75,7 @@ def collection(request: HttpRequest, slug: str) -> HttpResponse:
         listed_presentations().filter(collection=found),
         "presentations/collection.html",
         {"collection": found},
+        order=RUNNING_ORDER,
     )
 
 

@@ -65,6 +65,8 @@ def slide_image(request: HttpRequest, public_id: str, revision: int, name: str) 
     response = FileResponse(_open(f"{deck.media_prefix()}/{name}"), content_type="image/webp")
     # The revision is in the URL, so an image never changes under its address.
     response["Cache-Control"] = (
-        IMMUTABLE if deck.visibility == "public" else "private, " + IMMUTABLE.split(", ", 1)[1]
+        IMMUTABLE
+        if deck.visibility == "public" and not deck.hidden_by_staff
+        else "private, " + IMMUTABLE.split(", ", 1)[1]
     )
     return response

@@ -15,6 +15,7 @@ from slideshelf.presentations.access import viewable_or_404
 from slideshelf.presentations.models import Presentation
 from slideshelf.presentations.seo import json_ld
 from slideshelf.presentations.similar import similar_presentations
+from slideshelf.presentations.slide_map import follow
 
 ROBOTS = re.compile(r"bot|crawl|spider|slurp|preview|fetch", re.IGNORECASE)
 
@@ -28,7 +29,11 @@ def presentation(
         target = deck.get_absolute_url()
         if number is not None:
             target += f"{number}/"
+        if request.GET:
+            target += f"?{request.GET.urlencode()}"  # ?v= says which slide a link meant
         return HttpResponseRedirect(target, status=301) if slug else redirect(target)
+    if number is not None and (moved := _moved_slide(request, deck, number)):
+        return redirect(moved)
     count_view(request, deck)
     key = _cache_key(request, deck)
     if key and (body := cache.get(key)) is not None:
@@ -39,6 +44,23 @@ def presentation(
     if key:
         cache.set(key, response.content, settings.PAGE_CACHE_SECONDS)
     return response
+
+
+def slide_version_query(deck: Presentation) -> str:
+    """What slide links made now carry, so a later replacement can tell which slide they meant."""
+    return f"?v={deck.slide_version}" if deck.slide_version > 1 else ""
+
+
+def _moved_slide(request: HttpRequest, deck: Presentation, number: int) -> str | None:
+    """The address of the slide an old link meant, when the deck was replaced since."""
+    try:
+        version = int(request.GET.get("v", 1))
+    except ValueError:
+        version = 1
+    if version >= deck.slide_version:
+        return None
+    now = follow(deck.slide_history, number, version)
+    return f"{deck.get_absolute_url()}{now}/{slide_version_query(deck)}"
 
 
 def page_context(request: HttpRequest, deck: Presentation, number: int | None) -> dict[str, Any]:
@@ -55,6 +77,7 @@ def page_context(request: HttpRequest, deck: Presentation, number: int | None) -
         "slides": slides,
         "start": start,
         "start_slide": slides[start - 1] if slides else None,
+        "slide_query": slide_version_query(deck),
         "similar": similar_presentations(deck),
         "canonical": url,
         "og_image": image,
@@ -64,7 +87,7 @@ def page_context(request: HttpRequest, deck: Presentation, number: int | None) -
 
 def _cache_key(request: HttpRequest, deck: Presentation) -> str | None:
     """Anonymous visitors all see the same page for a deck, language and address."""
-    if not settings.PAGE_CACHE_SECONDS or request.user.is_authenticated or not deck.is_ready:
+    if not settings.PAGE_CACHE_SECONDS or request.user.is_authenticated or not deck.has_slides:
         return None
     version = f"{deck.pk}:{deck.revision}:{deck.updated_at.timestamp()}"
     return f"page:{version}:{get_language()}:{request.get_host()}{request.get_full_path()}"
@@ -72,7 +95,7 @@ def _cache_key(request: HttpRequest, deck: Presentation) -> str | None:
 
 def count_view(request: HttpRequest, deck: Presentation) -> None:
     """One more view: no cookie, no address, nothing stored about the visitor."""
-    if request.method != "GET" or not deck.is_ready:
+    if request.method != "GET" or not deck.has_slides:
         return
     if request.user.is_authenticated and request.user.pk == deck.owner_id:
         return

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from slideshelf.presentations.collections import set_collection
 from slideshelf.presentations.models import Presentation, Tag
 from slideshelf.uploads.forms import DeckDetailsForm
 from slideshelf.uploads.services import delete_presentation, owned_or_404, retry
@@ -49,16 +50,19 @@ def delete(request: HttpRequest, public_id: str) -> HttpResponse:
 def edit(request: HttpRequest, public_id: str) -> HttpResponse:
     deck = owned_or_404(request.user, public_id)
     if request.method != "POST":
-        form = DeckDetailsForm(initial=_details(deck))
+        form = DeckDetailsForm(initial=_details(deck), user=request.user)
         return render(request, "uploads/edit.html", {"deck": deck, "form": form})
-    form = DeckDetailsForm(request.POST)
+    # With the initial values, so the deck's current collection is among the choices.
+    form = DeckDetailsForm(request.POST, initial=_details(deck), user=request.user)
     if not form.is_valid():
         return render(request, "uploads/edit.html", {"deck": deck, "form": form}, status=400)
     details = form.cleaned_data
-    for field in ("title", "description", "language", "visibility", "download_allowed"):
+    fields = ("title", "description", "language", "visibility", "download_allowed", "licence")
+    for field in fields:
         setattr(deck, field, details[field])
     deck.save()  # a new updated_at: cached pages of the deck are not served any more
     deck.tags.set([Tag.named(name) for name in details["tags"]])
+    set_collection(deck, details["collection"])  # at the end of a collection it joins
     messages.success(request, gettext("“%(title)s” is saved.") % {"title": deck.display_title})
     return redirect("my-presentations")
 
@@ -71,4 +75,6 @@ def _details(deck: Presentation) -> dict[str, object]:
         "language": deck.language,
         "visibility": deck.visibility,
         "download_allowed": deck.download_allowed,
+        "licence": deck.licence,
+        "collection": deck.collection_id,
     }

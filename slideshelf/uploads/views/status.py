@@ -18,7 +18,7 @@ def status(request: HttpRequest, public_id: str) -> JsonResponse:
             "stage_label": str(Stage(deck.stage).label) if deck.stage in Stage else deck.stage,
             "done": deck.progress_done,
             "total": deck.progress_total,
-            "error": deck.error,
+            "error": deck.error_text,
             "page_url": deck.get_absolute_url(),
         }
     )

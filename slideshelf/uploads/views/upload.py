@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -28,11 +29,11 @@ def wants_json(request: HttpRequest) -> bool:
 @require_http_methods(["GET", "HEAD", "POST"])
 def upload(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
-        return render(request, "uploads/upload.html", {"form": UploadForm()})
-    form = UploadForm(request.POST, request.FILES)
+        return render(request, "uploads/upload.html", {"form": UploadForm(user=request.user)})
+    form = UploadForm(request.POST, request.FILES, user=request.user)
     if not form.is_valid():
         status = PAYLOAD_TOO_LARGE if form.has_error("file", "too_large") else 400
-        return _refuse(request, form, _first_error(form), status)
+        return _refuse(request, form, first_error(form), status)
     files = form.cleaned_data["file"]
     left = uploads_left(request.user)
     if len(files) > left:
@@ -45,7 +46,7 @@ def upload(request: HttpRequest) -> HttpResponse:
         return _refuse(request, form, message, TOO_MANY_REQUESTS)
     decks = [_store(request, upload, form.cleaned_data) for upload in files]
     if wants_json(request):
-        return JsonResponse(_created(decks[0]), status=201)
+        return JsonResponse(created(decks[0]), status=201)
     return redirect("my-presentations")
 
 
@@ -60,10 +61,12 @@ def _store(request: HttpRequest, upload: Any, data: dict[str, Any]) -> Presentat
         visibility=data["visibility"],
         download_allowed=data["download_allowed"],
         tags=data["tags"],
+        licence=data["licence"],
+        collection=data["collection"],
     )
 
 
-def _created(deck: Presentation) -> dict[str, str]:
+def created(deck: Presentation) -> dict[str, str]:
     return {
         "id": deck.public_id,
         "status_url": reverse("presentation-status", args=[deck.public_id]),
@@ -71,7 +74,7 @@ def _created(deck: Presentation) -> dict[str, str]:
     }
 
 
-def _first_error(form: UploadForm) -> str:
+def first_error(form: forms.Form) -> str:
     for field, errors in form.errors.items():
         label = form.fields[field].label if field in form.fields else None
         # A file's own message already names the file.

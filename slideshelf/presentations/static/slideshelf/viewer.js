@@ -12,8 +12,17 @@
   var total = links.length;
   var base = viewer.dataset.base;
   var label = viewer.dataset.label;
+  var version = parseInt(viewer.dataset.version, 10) || 1;
   var current = Math.min(Math.max(parseInt(viewer.dataset.start, 10) || 1, 1), total);
   var preloaded = {};
+
+  // Slide links carry the numbering they were made in (?v=) once a replacement moved slides.
+  function query() {
+    var params = new URLSearchParams(location.search);
+    if (version > 1) params.set("v", version);
+    var text = params.toString();
+    return text ? "?" + text : "";
+  }
 
   function source(n) { return viewer.dataset.images + n + ".webp"; }
 
@@ -46,7 +55,7 @@
     var thumb = links[n - 1];
     if (thumb.scrollIntoView) thumb.scrollIntoView({ block: "nearest", inline: "nearest" });
     // Replace, not push: moving through slides must not fill the history.
-    history.replaceState(history.state, "", base + n + "/" + location.search);
+    history.replaceState(history.state, "", base + n + "/" + query());
     preload(n + 1);
     preload(n - 1);
     if (focusStage) stage.focus();

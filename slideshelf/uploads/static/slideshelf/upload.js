@@ -115,11 +115,12 @@
         failed(row, text.unexpected);
         return;
       }
-      if (state.status === "ready") {
+      // A replacement that could not be converted leaves the deck ready, with a message.
+      if (state.status === "ready" && !state.error) {
         ready(row, state.page_url || answer.page_url);
         return;
       }
-      if (state.status === "failed") {
+      if (state.status === "failed" || state.status === "ready") {
         failed(row, state.error);
         return;
       }

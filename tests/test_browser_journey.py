@@ -1,0 +1,92 @@
+"""An owner's whole journey in real Chromium: sign up, upload, watch, edit, replace, follow a link.
+
+The worker is the seam: the test converts in its own thread (as `slideshelf worker` would,
+through the same `convert`) while the page polls the live server, so no second process has
+to share the test database.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from slideshelf.presentations.models import Presentation
+from tests.conftest import CORPUS
+from tests.factories import convert_now, with_slide_inserted
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+DECK = CORPUS / "pptx/mkd_test.pptx"
+RECORD_STATES = """() => {
+  const seen = window.seenStates = [];
+  new MutationObserver(() => {
+    document.querySelectorAll('#upload-list li p').forEach(p => {
+      const text = p.textContent.trim();
+      if (text && seen[seen.length - 1] !== text) seen.push(text);
+    });
+  }).observe(document.getElementById('upload-list'),
+             {subtree: true, childList: true, characterData: true});
+}"""
+
+
+def send_and_convert(page, path: str) -> list[str]:
+    """Submit the form with one file, convert it, and return the states the page showed."""
+    page.evaluate(RECORD_STATES)
+    page.set_input_files("#id_file", path)
+    page.click("#upload-form button[type=submit]")
+    page.wait_for_function(
+        "() => (window.seenStates || []).some(s => s.includes('Waiting') || s.includes('Väntar'))"
+    )
+    deck = Presentation.objects.get()
+    convert_now(deck)
+    page.wait_for_selector("#upload-list li a", timeout=15_000)
+    return page.evaluate("window.seenStates")
+
+
+def test_sign_up_upload_edit_replace_and_old_slide_link(page, live_server, media, tmp_path):
+    base = live_server.url
+    page.goto(base + "/signup/")
+    page.fill("#id_username", "ada")
+    page.fill("#id_email", "ada@example.org")
+    page.fill("#id_password1", "a long enough passphrase")
+    page.fill("#id_password2", "a long enough passphrase")
+    page.click("main form button[type=submit]")
+    page.wait_for_url(re.compile(r".*/(my|upload)/$|.*/$"))
+
+    page.goto(base + "/upload/")
+    states = send_and_convert(page, str(DECK))
+    assert states[-1].startswith("Ready")
+    deck = Presentation.objects.get()
+    assert deck.owner.username == "ada" and deck.status == "ready" and deck.slide_count == 6
+
+    page.click("#upload-list li a")
+    page.wait_for_selector("#viewer.ready")
+    old_slide_3 = page.locator("#slide-3-heading").inner_text()
+    old_link = f"{base}{deck.get_absolute_url()}3/"
+
+    page.goto(base + "/my/")
+    page.click(f"a[href='/my/{deck.public_id}/edit/']")
+    page.fill("#id_title", "AutoGen, explained")
+    page.click("main form button[type=submit]")
+    page.wait_for_url(base + "/my/")
+    assert "AutoGen, explained" in page.inner_text("main")
+
+    new_version = tmp_path / "autogen-v2.pptx"
+    new_version.write_bytes(with_slide_inserted(DECK, 2, "A slide inserted later"))
+    page.click(f"a[href='/my/{deck.public_id}/replace/']")
+    states = send_and_convert(page, str(new_version))
+    assert states[-1].startswith("Ready")
+
+    page.goto(old_link)
+    page.wait_for_selector("#viewer.ready")
+    assert re.search(r"/p/[a-z0-9]+/autogen-explained/4/\?v=2$", page.url), page.url
+    assert page.locator("#viewer .counter").inner_text() == "Slide 4 of 7"
+    assert page.locator("#viewer img.current").get_attribute("src").endswith("/4.webp")
+    assert (
+        page.locator("#slide-4-heading").inner_text().split(" ", 1)[1]
+        == old_slide_3.split(" ", 1)[1]
+    )
+
+    page.keyboard.press("ArrowRight")
+    page.wait_for_url(re.compile(r".*/5/\?v=2$"))
