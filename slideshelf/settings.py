@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from slideshelf.lib.env import (
     env_bool,
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "slideshelf.conversion",
     "slideshelf.uploads",
     "slideshelf.moderation",
+    "slideshelf.search",
 ]
 
 MIDDLEWARE = [
@@ -149,6 +151,19 @@ VIEW_COUNT_FLUSH_SECONDS = env_float("VIEW_COUNT_FLUSH_SECONDS", 5.0)
 # Accounts. Failed logins are counted in a cache of their own, so rendered pages never push
 # a lock-out out of memory. It is per process: with N web processes a guesser gets at most
 # N × the limit before every process refuses.
+# Search: tantivy in the data folder, or PostgreSQL's full-text search when the database is one.
+SEARCH_ENGINE = env_choice("SEARCH_ENGINE", "tantivy", ("tantivy", "postgres"))
+SEARCH_INDEX_DIR = env_path("SEARCH_INDEX_DIR", DATA_DIR / "search")
+# Apply index changes right after each commit, in the process that made them (tests); otherwise
+# the worker applies them within a second.
+SEARCH_SYNC_ON_COMMIT = env_bool("SEARCH_SYNC_ON_COMMIT", False)
+if SEARCH_ENGINE == "postgres" and DATABASES["default"]["ENGINE"] != (
+    "django.db.backends.postgresql"
+):
+    raise ImproperlyConfigured(
+        "SLIDESHELF_SEARCH_ENGINE=postgres needs SLIDESHELF_DATABASE_URL=postgres://…"
+    )
+
 SIGNUP = env_choice("SIGNUP", "open", ("open", "invite", "closed"))
 LOGIN_URL = "/login/"
 LOGIN_REDIRECT_URL = "/"

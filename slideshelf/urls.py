@@ -9,5 +9,6 @@ urlpatterns = [
     path("", include("slideshelf.accounts.urls")),
     path("", include("slideshelf.uploads.urls")),
     path("", include("slideshelf.moderation.urls")),
+    path("", include("slideshelf.search.urls")),
     path("", include("slideshelf.presentations.urls")),
 ]

@@ -47,3 +47,13 @@ def page(browser: Browser) -> Iterator[Page]:
         yield context.new_page()
     finally:
         context.close()
+
+
+@pytest.fixture(autouse=True)
+def empty_search_index(settings):
+    """The tantivy index lives beside the test database, which every test starts without."""
+    from slideshelf.search.engines import engine
+
+    used = settings.SEARCH_ENGINE == "tantivy" and engine.cache_info().currsize
+    if used and engine().deck_count():
+        engine().clear()

@@ -9,6 +9,8 @@ os.environ.setdefault("SLIDESHELF_CONVERSION_RETRY_DELAY", "0.2")
 # Tests read what a page shows at once: no page cache, view counts written immediately.
 os.environ.setdefault("SLIDESHELF_PAGE_CACHE_SECONDS", "0")
 os.environ.setdefault("SLIDESHELF_VIEW_COUNT_FLUSH_SECONDS", "0")
+# Search results follow every change at once, as the worker would a moment later.
+os.environ.setdefault("SLIDESHELF_SEARCH_SYNC_ON_COMMIT", "true")
 
 from slideshelf.settings import *
 

@@ -70,6 +70,7 @@ LISTINGS = {
     "collections": "/c/",
     "collection": "/c/{collection}/",
     "uploader": "/u/ada/",
+    "search": "/search/?q=canary",
 }
 # Signing up, logging in and out, password reset: covered by tests/test_accounts_*.py.
 ACCOUNT_FLOW = {

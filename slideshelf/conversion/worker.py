@@ -1,9 +1,11 @@
-"""The background worker: django-tasks' database worker plus recovery of abandoned decks."""
+"""The background worker: django-tasks' database worker, recovery of abandoned decks, and the
+search index kept up to date from its outbox."""
 
 from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 
 from django.db import connection
 from django.utils.crypto import get_random_string
@@ -14,27 +16,36 @@ from slideshelf.conversion.recovery import requeue_stale
 log = logging.getLogger(__name__)
 
 
-def start_recovery(every: float) -> threading.Event:
-    """Every `every` seconds, requeue decks whose worker died mid-conversion."""
+def every(seconds: float, job: Callable[[], object], name: str) -> threading.Event:
+    """Run `job` every `seconds` in a thread until the returned event is set."""
     stop = threading.Event()
 
     def loop() -> None:
         try:
-            while not stop.wait(every):
+            while not stop.wait(seconds):
                 try:
-                    requeue_stale()
-                except Exception:  # a busy database must not kill the recovery thread
-                    log.exception("recovering abandoned conversions failed")
+                    job()
+                except Exception:  # a busy database or index must not kill the thread
+                    log.exception("%s failed", name)
         finally:
             connection.close()
 
-    threading.Thread(target=loop, name="recovery", daemon=True).start()
+    threading.Thread(target=loop, name=name, daemon=True).start()
     return stop
 
 
+def start_recovery(seconds: float) -> threading.Event:
+    """Requeue decks whose worker died mid-conversion."""
+    return every(seconds, requeue_stale, "recovery")
+
+
 def run_worker(*, batch: bool = False, interval: float = 0.5, recovery_every: float = 5.0) -> None:
+    from slideshelf.search import api as search
+
     requeue_stale()
-    stop = start_recovery(recovery_every)
+    search.repair()
+    search.sync()
+    stops = [start_recovery(recovery_every), every(interval, search.sync, "search sync")]
     worker = Worker(
         queue_names=["default"],
         interval=interval,
@@ -49,4 +60,6 @@ def run_worker(*, batch: bool = False, interval: float = 0.5, recovery_every: fl
     try:
         worker.run()
     finally:
-        stop.set()
+        for stop in stops:
+            stop.set()
+        search.sync()

@@ -8,14 +8,18 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 from slideshelf.presentations import counter
 from slideshelf.presentations.access import viewable_or_404
-from slideshelf.presentations.models import Presentation
+from slideshelf.presentations.models import Presentation, Slide
 from slideshelf.presentations.seo import json_ld
-from slideshelf.presentations.similar import similar_presentations
 from slideshelf.presentations.slide_map import follow
+from slideshelf.search.api import similar_to
+from slideshelf.search.query import MAX_LENGTH as QUERY_LENGTH
+from slideshelf.search.query import parse as parse_query
+from slideshelf.search.snippets import highlight
 
 ROBOTS = re.compile(r"bot|crawl|spider|slurp|preview|fetch", re.IGNORECASE)
 
@@ -78,10 +82,33 @@ def page_context(request: HttpRequest, deck: Presentation, number: int | None) -
         "start": start,
         "start_slide": slides[start - 1] if slides else None,
         "slide_query": slide_version_query(deck),
-        "similar": similar_presentations(deck),
+        "similar": similar_to(deck),
         "canonical": url,
         "og_image": image,
         "json_ld": json_ld(deck, slides, url, image),
+        **search_marks(request.GET.get("q", ""), deck, slides),
+    }
+
+
+MARKED = ("title", "text", "table_text", "notes")
+
+
+def search_marks(text: str, deck: Presentation, slides: list[Slide]) -> dict[str, Any]:
+    """The transcript with the words of the search that led here (`?q=`) in <mark>.
+
+    `transcript` pairs each slide with its marked fields, or None when nothing is marked.
+    """
+    query = parse_query(text)
+    words = query.highlight_words
+    marked: list[dict[str, SafeString] | None] = [
+        {name: highlight(getattr(slide, name), words, deck.language) for name in MARKED}
+        if words
+        else None
+        for slide in slides
+    ]
+    return {
+        "search_query": text[:QUERY_LENGTH].strip() if words else "",
+        "transcript": list(zip(slides, marked, strict=True)),
     }
 
 

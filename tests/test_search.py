@@ -1,0 +1,208 @@
+"""The search facade on both engines: relevance, stemming, syntax, filters, privacy, upkeep.
+
+The same tests run against tantivy and, when the database is PostgreSQL, against PostgreSQL's
+full-text search; CI runs the suite once on each database.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.db import connection, transaction
+
+from slideshelf.presentations.models import Presentation, Slide, Tag
+from slideshelf.search import api
+from slideshelf.search.engines import engine
+from slideshelf.search.models import PendingIndex
+from slideshelf.search.types import Filters, Sort
+from tests.search_set import DECKS, FOUND, RANKED
+from tests.uploading import make_user
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(params=["tantivy", "postgres"])
+def search_engine(request, settings, tmp_path):
+    if request.param == "postgres" and connection.vendor != "postgresql":
+        pytest.skip("the PostgreSQL engine needs a PostgreSQL database")
+    settings.SEARCH_ENGINE = request.param
+    settings.SEARCH_INDEX_DIR = tmp_path / "index"
+    engine.cache_clear()
+    yield engine()
+    engine.cache_clear()
+
+
+@transaction.atomic  # indexed once, after the commit, with its slides and tags
+def make_deck(owner, title, language, slides, tags=(), **fields) -> Presentation:
+    deck = Presentation.objects.create(
+        owner=owner,
+        title=title,
+        language=language,
+        status="ready",
+        revision=1,
+        slide_count=len(slides),
+        original_name="deck.pptx",
+        **fields,
+    )
+    Slide.objects.bulk_create(
+        Slide(presentation=deck, number=n, title=text, text_source="structure")
+        for n, text in enumerate(slides, start=1)
+    )
+    deck.tags.set([Tag.named(tag) for tag in tags])
+    return deck
+
+
+@pytest.fixture
+def labelled(search_engine):
+    owner = make_user("anna")
+    with transaction.atomic():
+        decks = {d.key: make_deck(owner, d.title, d.language, d.slides, d.tags) for d in DECKS}
+    api.sync()
+    return decks
+
+
+def ranked_keys(decks, query, **options) -> list[str]:
+    by_id = {deck.pk: key for key, deck in decks.items()}
+    return [by_id[result.deck.pk] for result in api.find(query, **options).results]
+
+
+@pytest.mark.parametrize(("query", "expected"), RANKED)
+def test_the_expected_deck_ranks_first(labelled, query, expected):
+    assert ranked_keys(labelled, query)[:1] == [expected]
+
+
+@pytest.mark.parametrize(("query", "expected"), FOUND)
+def test_words_are_found_in_other_forms(labelled, query, expected):
+    assert expected in ranked_keys(labelled, query)
+
+
+def test_similar_lists_put_the_same_topic_first(labelled):
+    topics = {d.key: d.topic for d in DECKS}
+    for key, deck in labelled.items():
+        similar = [other.pk for other in api.similar_to(deck)]
+        partner = next(k for k, d in labelled.items() if topics[k] == topics[key] and k != key)
+        assert similar[:1] == [labelled[partner].pk], key
+
+
+def test_similar_lists_explain_themselves_with_shared_words(labelled):
+    similar = api.similar_to(labelled["grannkommuner"])
+    assert similar and {"samverkan", "kommundirektörer"} & set(similar[0].shared_words)
+
+
+def test_slide_hits_link_the_matching_slides_with_marked_words(labelled):
+    page = api.find("räddningstjänst")
+    hits = {result.deck.title: result.slides for result in page.results}
+    assert [hit.number for hit in hits["Samverkan mellan grannkommuner"]] == [2]
+    assert "<mark>räddningstjänst</mark>" in hits["Samverkan mellan grannkommuner"][0].snippet
+
+
+def test_phrase_needs_the_words_together(labelled):
+    assert ranked_keys(labelled, '"gröna tak"') == ["dagvatten"]
+    assert ranked_keys(labelled, '"tak gröna"') == []
+
+
+def test_excluded_word_removes_decks(labelled):
+    assert "skyfall" not in ranked_keys(labelled, "översvämning -skyfallet")
+
+
+@pytest.mark.parametrize("query", ["", "   ", "-", '""', "--- +++ ::", "x" * 5000, "(AND) OR:"])
+def test_odd_queries_give_results_or_nothing_never_an_error(labelled, query):
+    page = api.find(query)
+    assert page.total == len(page.results) or page.total > len(page.results)
+
+
+def test_filters_narrow_the_results(labelled):
+    assert ranked_keys(labelled, "budget", filters=Filters(language="en")) == ["venue"]
+    assert set(ranked_keys(labelled, "budget", filters=Filters(tag="investeringar"))) == {
+        "investeringar"
+    }
+    assert ranked_keys(labelled, "budget", filters=Filters(uploader="nobody")) == []
+    this_year = datetime.now(UTC).year
+    assert ranked_keys(labelled, "budget", filters=Filters(year=this_year))
+    assert ranked_keys(labelled, "budget", filters=Filters(year=1999)) == []
+
+
+def test_sort_by_date_puts_the_newest_first(labelled):
+    old = labelled["budget"]
+    Presentation.objects.filter(pk=old.pk).update(
+        created_at=datetime.now(UTC) - timedelta(days=400)
+    )
+    api.queue_index([old.pk])
+    api.sync()
+    assert ranked_keys(labelled, "budget", sort=Sort.DATE)[-1] == "budget"
+
+
+def test_pages_and_total_count_decks(labelled):
+    first, second = api.find("the", per_page=2), api.find("the", page=2, per_page=2)
+    assert first.total >= 3
+    assert len(first.results) == 2
+    assert {r.deck.pk for r in first.results}.isdisjoint({r.deck.pk for r in second.results})
+
+
+def test_facets_count_matching_decks(labelled):
+    facets = api.find("samverkan").facets
+    if facets:  # engines may leave facets out; when they give them they must be right
+        assert dict(facets["language"]) == {"sv": 2}
+
+
+def test_cjk_text_is_searchable(search_engine):
+    owner = make_user("kenji")
+    deck = make_deck(owner, "東京の観光案内", "ja", ["東京都の人口と観光地", "浅草寺と東京タワー"])
+    api.sync()
+    assert [r.deck.pk for r in api.find("観光").results] == [deck.pk]
+    assert [r.deck.pk for r in api.find("東京タワー").results] == [deck.pk]
+
+
+@pytest.mark.parametrize("visibility", ["unlisted", "private"])
+def test_canary_in_a_deck_that_is_not_public_shows_nowhere(search_engine, visibility):
+    owner = make_user("anna")
+    public = make_deck(owner, "Public", "en", ["an ordinary slide"], tags=["canary-tag"])
+    secret = make_deck(
+        owner, "Secret", "en", ["zyzzyvacanary inside"], ["canary-tag"], visibility=visibility
+    )
+    api.sync()
+    page = api.find("zyzzyvacanary")
+    assert page.total == 0 and page.results == () and not any(page.facets.values())
+    tagged = api.find("slide canary")
+    assert [r.deck.pk for r in tagged.results] == [public.pk]
+    assert secret.pk not in {other.pk for other in api.similar_to(public)}
+
+
+def test_a_deck_made_private_disappears_before_the_index_catches_up(search_engine, settings):
+    owner = make_user("anna")
+    deck = make_deck(owner, "Soon private", "en", ["quokkacanary facts"])
+    api.sync()
+    assert api.find("quokkacanary").total == 1
+    settings.SEARCH_SYNC_ON_COMMIT = False  # as when the worker has not run yet
+    Presentation.objects.filter(pk=deck.pk).update(visibility="private")
+    api.queue_index([deck.pk])
+    page = api.find("quokkacanary")
+    assert page.total == 0 and page.results == ()
+
+
+def test_a_crash_between_database_and_index_is_repaired(search_engine, settings):
+    owner = make_user("anna")
+    settings.SEARCH_SYNC_ON_COMMIT = False
+    deck = make_deck(owner, "Crashed", "en", ["wombatcanary"])
+    PendingIndex.objects.all().delete()  # the worker died before it read the outbox
+    assert api.find("wombatcanary").total == 0
+    assert api.repair() == 1
+    api.sync()
+    assert [r.deck.pk for r in api.find("wombatcanary").results] == [deck.pk]
+
+
+def test_deleted_deck_leaves_the_index_and_similar_lists(labelled):
+    gone = labelled["samverkansformer"]
+    gone.delete()
+    api.sync()
+    assert "samverkansformer" not in ranked_keys(labelled, "samverkan")
+    assert gone.pk not in engine().indexed_ids()
+    assert gone.pk not in {d.pk for d in api.similar_to(labelled["grannkommuner"])}
+
+
+def test_reindex_rebuilds_from_the_database(labelled):
+    engine().clear()
+    assert api.find("grannkommuner").total == 0
+    assert api.reindex() == len(DECKS)
+    assert ranked_keys(labelled, "grannkommuner")[:1] == ["grannkommuner"]
