@@ -23,3 +23,5 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 # Password hashing is deliberately slow; tests that log in need it fast, not safe.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# xdist's workers share the data folder (they inherit its environment variable), not the index.
+SEARCH_INDEX_DIR = DATA_DIR / f"search-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"

@@ -206,3 +206,13 @@ def test_reindex_rebuilds_from_the_database(labelled):
     assert api.find("grannkommuner").total == 0
     assert api.reindex() == len(DECKS)
     assert ranked_keys(labelled, "grannkommuner")[:1] == ["grannkommuner"]
+
+
+def test_reindex_command_says_what_it_did(labelled):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("reindex", stdout=out)
+    assert out.getvalue().startswith(f"Indexed {len(DECKS)} presentations in ")

@@ -35,6 +35,7 @@ def test_queued_deck_reports_every_field(client, owner, media):
         "total": 0,
         "error": "",
         "page_url": deck.get_absolute_url(),
+        "duplicate": None,
     }
 
 

@@ -24,6 +24,7 @@ from slideshelf.conversion.storage import delete, delete_all, delete_prefix, put
 from slideshelf.lib.text import cut_at_word
 from slideshelf.presentations.models import Presentation, Slide, Stage, Status
 from slideshelf.presentations.slide_map import is_identity, match_slides
+from slideshelf.search.duplicates import near_duplicate
 
 log = logging.getLogger(__name__)
 
@@ -190,6 +191,8 @@ def store_results(deck: Presentation, job: Job) -> None:
         superseded = _adopt_replacement(deck)
         deck.slides.all().delete()
         Slide.objects.bulk_create(slides)
+        if not old_revision:  # a first upload may be a new version of an earlier deck
+            deck.near_duplicate_of = near_duplicate(deck)
         assert job.sniffed is not None
         deck.file_type = job.sniffed.file_type.value
         deck.pdf.name = pdf_name

@@ -175,6 +175,11 @@ class Presentation(models.Model):
     # One list per replacement that moved slides: entry n-1 is where old slide n went.
     # Slide links made before the k-th such replacement carry ?v=k (none for the first).
     slide_history = models.JSONField(default=list, blank=True)
+    # An earlier deck of the same owner with nearly the same text: the uploader is asked whether
+    # this is a new version of it.
+    near_duplicate_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     pdf = models.FileField(blank=True, max_length=300)
     pdf_size = models.PositiveBigIntegerField(default=0)
     # Bumped at every conversion, so stored images get new URLs and caches never serve old ones.

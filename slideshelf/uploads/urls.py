@@ -14,6 +14,11 @@ urlpatterns = [
     path("my/collections/<str:slug>/delete/", collections.delete, name="delete-collection"),
     path("my/<str:public_id>/edit/", mine.edit, name="edit-presentation"),
     path("my/<str:public_id>/replace/", replace.replace, name="replace-presentation"),
+    path(
+        "my/<str:public_id>/make-new-version/",
+        replace.make_new_version,
+        name="make-new-version",
+    ),
     path("my/<str:public_id>/retry/", mine.retry_presentation, name="retry-presentation"),
     path("p/<str:public_id>/status.json", status.status, name="presentation-status"),
     path("p/<str:public_id>/delete/", mine.delete, name="delete-presentation"),

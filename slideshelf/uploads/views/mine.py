@@ -18,7 +18,11 @@ from slideshelf.uploads.services import delete_presentation, owned_or_404, retry
 @login_required
 @require_safe
 def my_presentations(request: HttpRequest) -> HttpResponse:
-    decks = Presentation.objects.filter(owner_id=request.user.pk).order_by("-created_at", "-pk")
+    decks = (
+        Presentation.objects.filter(owner_id=request.user.pk)
+        .select_related("near_duplicate_of")
+        .order_by("-created_at", "-pk")
+    )
     return render(request, "uploads/my.html", {"decks": decks})
 
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from slideshelf.presentations.models import Presentation
 from slideshelf.presentations.services import replace_original
 from slideshelf.uploads.forms import ReplaceForm
-from slideshelf.uploads.services import owned_or_404, uploads_left
+from slideshelf.uploads.services import delete_presentation, owned_or_404, uploads_left
 from slideshelf.uploads.views.upload import (
     PAYLOAD_TOO_LARGE,
     TOO_MANY_REQUESTS,
@@ -62,3 +62,25 @@ def _refuse(
     if wants_json(request):
         return JsonResponse({"error": message}, status=status)
     return _page(request, deck, form, status)
+
+
+@login_required
+@require_POST
+def make_new_version(request: HttpRequest, public_id: str) -> HttpResponse:
+    """Use a new upload as the new file of the earlier deck it duplicates, and drop the upload.
+
+    The earlier deck keeps its address, views and links; its slide links follow their slides.
+    """
+    upload = owned_or_404(request.user, public_id)
+    earlier = upload.near_duplicate_of
+    if earlier is None or earlier.owner_id != upload.owner_id:
+        raise Http404("No earlier version")
+    with upload.original.open("rb") as handle:
+        replace_original(earlier, handle, upload.original_name)
+    delete_presentation(upload)
+    messages.success(
+        request,
+        gettext("The file is now converting as the new version of “%(title)s”.")
+        % {"title": earlier.display_title},
+    )
+    return redirect("my-presentations")

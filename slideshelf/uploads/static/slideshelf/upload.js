@@ -118,6 +118,7 @@
       // A replacement that could not be converted leaves the deck ready, with a message.
       if (state.status === "ready" && !state.error) {
         ready(row, state.page_url || answer.page_url);
+        if (state.duplicate) offerNewVersion(row, state.duplicate);
         return;
       }
       if (state.status === "failed" || state.status === "ready") {
@@ -147,6 +148,28 @@
     link.textContent = text.open;
     row.state.textContent = text.ready + " ";
     row.state.appendChild(link);
+  }
+
+  // A new upload that repeats an earlier deck: offer to make it that deck's new file instead.
+  function offerNewVersion(row, duplicate) {
+    var note = document.createElement("p");
+    note.className = "duplicate";
+    var earlier = document.createElement("a");
+    earlier.href = duplicate.url;
+    earlier.textContent = duplicate.message;
+    var action = document.createElement("form");
+    action.method = "post";
+    action.action = duplicate.action;
+    var token = document.createElement("input");
+    token.type = "hidden";
+    token.name = "csrfmiddlewaretoken";
+    token.value = form.querySelector("[name=csrfmiddlewaretoken]").value;
+    var button = document.createElement("button");
+    button.type = "submit";
+    button.textContent = duplicate.button;
+    action.append(token, button);
+    note.append(earlier, " ", action);
+    row.state.parentNode.appendChild(note);
   }
 
   function failed(row, message) {
