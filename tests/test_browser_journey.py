@@ -90,3 +90,37 @@ def test_sign_up_upload_edit_replace_and_old_slide_link(page, live_server, media
 
     page.keyboard.press("ArrowRight")
     page.wait_for_url(re.compile(r".*/5/\?v=2$"))
+
+
+def test_an_upload_that_repeats_an_earlier_deck_can_become_its_new_version(
+    page, live_server, client, media, tmp_path
+):
+    from tests.factories import upload
+    from tests.uploading import make_user
+
+    owner = make_user("ada")
+    earlier = convert_now(upload(DECK, owner=owner, title="AutoGen"))
+    client.force_login(owner)
+    cookie = client.cookies["sessionid"]
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": cookie.value, "url": live_server.url}]
+    )
+    new_version = tmp_path / "autogen-v2.pptx"
+    new_version.write_bytes(with_slide_inserted(DECK, 2, "A slide inserted later"))
+
+    page.goto(live_server.url + "/upload/")
+    page.evaluate(RECORD_STATES)
+    page.set_input_files("#id_file", str(new_version))
+    page.click("#upload-form button[type=submit]")
+    page.wait_for_function("() => (window.seenStates || []).length > 0")
+    newer = Presentation.objects.exclude(pk=earlier.pk).get()
+    convert_now(newer)
+    button = page.locator("#upload-list .duplicate button")
+    button.wait_for(timeout=15_000)
+    assert "new version of “AutoGen”" in page.inner_text("#upload-list .duplicate")
+    with page.expect_navigation():
+        button.click()
+    assert page.url == live_server.url + "/my/"
+    assert not Presentation.objects.filter(pk=newer.pk).exists()
+    earlier.refresh_from_db()
+    assert earlier.replacement_name == "autogen-v2.pptx"

@@ -26,6 +26,7 @@ class Entry:
     plural: str = ""
     msgstrs: list[str] = field(default_factory=list)
     fuzzy: bool = False
+    context: str = ""
 
 
 def _unquote(line: str) -> str:
@@ -45,6 +46,8 @@ def read_po(path: Path) -> list[Entry]:
                 target = None  # an obsolete entry
                 entry.msgid = ""
                 break
+            elif line.startswith("msgctxt"):
+                entry.context = _unquote(line)
             elif line.startswith("msgid_plural"):
                 entry.plural, target = _unquote(line), "plural"
             elif line.startswith("msgid"):
@@ -87,6 +90,8 @@ def test_compiled_catalogue_matches_the_po_file():
         if entry.plural:
             assert compiled.ngettext(entry.msgid, entry.plural, 1) == entry.msgstrs[0]
             assert compiled.ngettext(entry.msgid, entry.plural, 5) == entry.msgstrs[1]
+        elif entry.context:
+            assert compiled.pgettext(entry.context, entry.msgid) == entry.msgstrs[0]
         else:
             assert compiled.gettext(entry.msgid) == entry.msgstrs[0], "run make messages"
 
