@@ -22,16 +22,24 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--all", action="store_true", help="include the 800-slide ODP (LibreOffice alone ~5 min)"
     )
+    parser.add_argument(
+        "--search-slides",
+        type=int,
+        metavar="N",
+        help="slides in the search corpus (default 1,000,000; 20,000 with --quick)",
+    )
     return parser.parse_args(argv)
 
 
 def benchmarks(options: argparse.Namespace) -> list[Benchmark]:
-    from bench import conversion, pages, text_extraction
+    from bench import conversion, pages, search, text_extraction
 
+    slides = options.search_slides or (search.QUICK_SLIDES if options.quick else search.FULL_SLIDES)
     return [
         ("conversion", lambda: conversion.run(quick=options.quick, include_huge=options.all)),
         ("text extraction: slideshelf against MarkItDown", text_extraction.run),
         ("pages: presentation and home against Django's hello, under wrk", pages.run),
+        (f"search: tantivy and PostgreSQL at {slides:,} slides", lambda: search.run(slides)),
     ]
 
 
