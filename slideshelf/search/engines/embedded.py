@@ -80,6 +80,7 @@ class _Store:
         self.index = tantivy.Index(schema, path=str(path), reuse=True)
         self._reloaded = 0.0
         self._lock = threading.Lock()
+        self.generation = 0  # moves on whenever the searcher may see new documents
 
     def searcher(self) -> tantivy.Searcher:
         now = time.monotonic()
@@ -87,6 +88,7 @@ class _Store:
             with self._lock:
                 self.index.reload()
                 self._reloaded = now
+                self.generation += 1
         return self.index.searcher()
 
     @contextlib.contextmanager
@@ -106,6 +108,7 @@ class _Store:
                 del writer  # releases the lock file now, not when collected
             self.index.reload()
             self._reloaded = time.monotonic()
+            self.generation += 1
 
     def _open_writer(self) -> tantivy.IndexWriter:
         deadline = time.monotonic() + WRITER_WAIT
@@ -122,6 +125,7 @@ class TantivyEngine:
     def __init__(self, folder: Path) -> None:
         self.decks = _Store(Path(folder) / "decks", _deck_schema())
         self.slides = _Store(Path(folder) / "slides", _slide_schema())
+        self._languages: tuple[int, list[str]] = (-1, [])
 
     # Writing
 
@@ -177,11 +181,18 @@ class TantivyEngine:
     # Reading
 
     def languages(self, searcher: tantivy.Searcher) -> list[str]:
-        """The languages of indexed decks: a query word is analysed in each of them."""
-        found = searcher.aggregate(
-            tantivy.Query.all_query(), {"l": {"terms": {"field": "language", "size": 100}}}
-        )
-        return [b["key"] for b in found["l"]["buckets"] if b["key"] != "-"]
+        """The languages of indexed decks: a query word is analysed in each of them.
+
+        Counted over every deck, so kept until the searcher may have changed.
+        """
+        generation, languages = self._languages
+        if generation != self.decks.generation:
+            found = searcher.aggregate(
+                tantivy.Query.all_query(), {"l": {"terms": {"field": "language", "size": 100}}}
+            )
+            languages = [b["key"] for b in found["l"]["buckets"] if b["key"] != "-"]
+            self._languages = (self.decks.generation, languages)
+        return languages
 
     def search(
         self,
