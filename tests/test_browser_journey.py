@@ -102,9 +102,7 @@ def test_an_upload_that_repeats_an_earlier_deck_can_become_its_new_version(
     earlier = convert_now(upload(DECK, owner=owner, title="AutoGen"))
     client.force_login(owner)
     cookie = client.cookies["sessionid"]
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": cookie.value, "url": live_server.url}]
-    )
+    page.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": live_server.url}])
     new_version = tmp_path / "autogen-v2.pptx"
     new_version.write_bytes(with_slide_inserted(DECK, 2, "A slide inserted later"))
 
