@@ -29,15 +29,15 @@ RECORD_STATES = """() => {
              {subtree: true, childList: true, characterData: true});
 }"""
 
+WAITING = "() => (window.seenStates || []).some(s => s.includes('Waiting') || s.includes('Väntar'))"
+
 
 def send_and_convert(page, path: str) -> list[str]:
     """Submit the form with one file, convert it, and return the states the page showed."""
     page.evaluate(RECORD_STATES)
     page.set_input_files("#id_file", path)
     page.click("#upload-form button[type=submit]")
-    page.wait_for_function(
-        "() => (window.seenStates || []).some(s => s.includes('Waiting') || s.includes('Väntar'))"
-    )
+    page.wait_for_function(WAITING)
     deck = Presentation.objects.get()
     convert_now(deck)
     page.wait_for_selector("#upload-list li a", timeout=15_000)
@@ -110,7 +110,7 @@ def test_an_upload_that_repeats_an_earlier_deck_can_become_its_new_version(
     page.evaluate(RECORD_STATES)
     page.set_input_files("#id_file", str(new_version))
     page.click("#upload-form button[type=submit]")
-    page.wait_for_function("() => (window.seenStates || []).length > 0")
+    page.wait_for_function(WAITING)  # the upload is stored and queued
     newer = Presentation.objects.exclude(pk=earlier.pk).get()
     convert_now(newer)
     button = page.locator("#upload-list .duplicate button")
