@@ -157,6 +157,8 @@ SEARCH_INDEX_DIR = env_path("SEARCH_INDEX_DIR", DATA_DIR / "search")
 # Apply index changes right after each commit, in the process that made them (tests); otherwise
 # the worker applies them within a second.
 SEARCH_SYNC_ON_COMMIT = env_bool("SEARCH_SYNC_ON_COMMIT", False)
+# PostgreSQL engine: a search that takes longer is stopped and the visitor asked to narrow it.
+SEARCH_TIMEOUT_MS = env_int("SEARCH_TIMEOUT_MS", 2000, minimum=100)
 if SEARCH_ENGINE == "postgres" and DATABASES["default"]["ENGINE"] != (
     "django.db.backends.postgresql"
 ):

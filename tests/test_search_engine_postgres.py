@@ -192,3 +192,18 @@ def test_a_query_matching_too_many_decks_gets_no_facets(engine, monkeypatch):
     monkeypatch.setattr(postgres, "FACETS_UP_TO", 1)
     found = search(engine, ["rust"])
     assert (found.total, found.facets) == (2, {})
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_search_over_its_time_limit_asks_for_a_narrower_one(engine, settings):
+    import psycopg
+
+    engine.index([deck(1, "Budget", "budget for schools")])
+    settings.SEARCH_TIMEOUT_MS = 200
+    params = connection.get_connection_params()
+    with psycopg.connect(**params) as other, other.transaction():
+        # Another session holds the table, so the search waits past its limit.
+        other.execute("LOCK TABLE search_pg_deck IN ACCESS EXCLUSIVE MODE")
+        results = search(engine, words=["budget"])
+    assert results.too_broad and results.total == 0 and results.hits == ()
+    assert not search(engine, words=["budget"]).too_broad

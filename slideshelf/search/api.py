@@ -100,6 +100,7 @@ class SearchPage:
     total: int
     results: tuple[DeckResult, ...]
     facets: dict[str, list[tuple[str, int]]]
+    too_broad: bool = False
 
 
 def find(
@@ -125,7 +126,7 @@ def find(
         for hit in found.hits
         if hit.deck_id in decks
     )
-    return SearchPage(parsed, found.total, results, found.facets)
+    return SearchPage(parsed, found.total, results, found.facets, found.too_broad)
 
 
 def _without_pending_unlisted(filters: Filters) -> Filters:

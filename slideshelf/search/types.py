@@ -79,3 +79,4 @@ class Results:
     total: int  # matching decks, not slides
     hits: tuple[DeckHit, ...]
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    too_broad: bool = False  # the engine gave up ranking within its time limit

@@ -114,6 +114,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "q": text,
         "query": found.query,
         "total": found.total,
+        "too_broad": found.too_broad,
         "results": shown_decks(found, text),
         "facets": facet_groups(found, given, links),
         "active": active_filters(given, links),

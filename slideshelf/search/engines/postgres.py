@@ -26,12 +26,14 @@ At 33k decks / 1M slides a one-word query in every deck takes 30-45 ms.
 
 from __future__ import annotations
 
+import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connection, transaction
+from django.conf import settings
+from django.db import OperationalError, connection, transaction
 
 from slideshelf.search import analysis
 from slideshelf.search.snippets import snippet
@@ -44,6 +46,9 @@ from slideshelf.search.types import (
     SlideHit,
     Sort,
 )
+
+log = logging.getLogger(__name__)
+QUERY_CANCELED = "57014"  # PostgreSQL's error code for statement_timeout
 
 FACETS = ("language", "tag", "collection", "uploader", "year")
 FACET_SIZE = 20
@@ -105,11 +110,31 @@ class PostgresEngine:
         limit: int,
         slides_per_deck: int,
     ) -> Results:
+        try:
+            return self._search(query, filters, sort, offset, limit, slides_per_deck)
+        except OperationalError as error:
+            if getattr(error.__cause__, "sqlstate", None) != QUERY_CANCELED:
+                raise
+            # A phrase of the commonest words can take seconds: ask for a narrower search.
+            log.warning("search timed out after %d ms", settings.SEARCH_TIMEOUT_MS)
+            return Results(total=0, hits=(), too_broad=True)
+
+    def _search(
+        self,
+        query: ParsedQuery,
+        filters: Filters,
+        sort: Sort,
+        offset: int,
+        limit: int,
+        slides_per_deck: int,
+    ) -> Results:
         with transaction.atomic(), connection.cursor() as cursor:
             # A word in most decks looks cheaper to the planner by a table scan, which reads
             # every deck's whole vector; the GIN index answers it without reading any.
             cursor.execute(
-                "SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)"
+                "SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true),"
+                " set_config('statement_timeout', %s, true)",
+                [str(settings.SEARCH_TIMEOUT_MS)],
             )
             languages = _languages(cursor)
             built = TsQuery.build(query, languages)
