@@ -217,3 +217,15 @@ def test_reindex_command_says_what_it_did(labelled):
     out = StringIO()
     call_command("reindex", stdout=out)
     assert out.getvalue().startswith(f"Indexed {len(DECKS)} presentations in ")
+
+
+def test_similar_lists_do_not_depend_on_the_order_decks_arrived_in(search_engine):
+    """Decks indexed one by one (as uploads come) end with the lists a rebuild gives."""
+    owner = make_user("anna")
+    decks = {}
+    for d in DECKS:  # one commit, so one sync, per deck
+        decks[d.key] = make_deck(owner, d.title, d.language, d.slides, d.tags)
+    topics = {d.key: d.topic for d in DECKS}
+    for key, deck in decks.items():
+        partner = next(k for k in decks if topics[k] == topics[key] and k != key)
+        assert [other.pk for other in api.similar_to(deck)][:1] == [decks[partner].pk], key

@@ -54,7 +54,7 @@ def sync(limit: int | None = None) -> int:
     return handled
 
 
-def apply(deck_ids: list[int]) -> None:
+def apply(deck_ids: list[int], refresh_similar: bool = True) -> None:
     """Index the decks that may be found, remove the rest, and refresh similar lists."""
     from slideshelf.search import similar
 
@@ -65,15 +65,20 @@ def apply(deck_ids: list[int]) -> None:
         engine().remove(gone)
     if decks:
         engine().index([deck_document(deck) for deck in decks])
-    similar.refresh(decks, gone)
+    if refresh_similar:
+        similar.refresh(decks, gone)
 
 
 def reindex() -> int:
     """Rebuild the index from the database; returns the number of decks indexed."""
+    from slideshelf.search import similar
+
     ids = list(listed_presentations().values_list("pk", flat=True))
     engine().clear()
     for start in range(0, len(ids), SYNC_BATCH):
-        apply(ids[start : start + SYNC_BATCH])
+        apply(ids[start : start + SYNC_BATCH], refresh_similar=False)
+    # Key terms only once every deck is in: their weights depend on the whole collection.
+    similar.rebuild()
     PendingIndex.objects.filter(queued_at__lte=timezone.now()).delete()
     return len(ids)
 

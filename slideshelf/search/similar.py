@@ -17,7 +17,7 @@ from django.db.models import Case, F, FloatField, Sum, Value, When
 
 from slideshelf.presentations.models import Presentation
 from slideshelf.search import analysis
-from slideshelf.search.documents import deck_document
+from slideshelf.search.documents import deck_document, indexable
 from slideshelf.search.engines import engine
 from slideshelf.search.models import KeyTerm, SimilarPresentation
 from slideshelf.search.types import DeckDoc
@@ -30,10 +30,22 @@ NEIGHBOURS_TO_REFRESH = 30
 TITLE_WEIGHT = 3
 TAG_WEIGHT = 2
 MIN_TERM_LENGTH = 3
+BATCH = 200
+COMMON_SHARE = 0.4
+MIN_DECKS_FOR_COMMON = 5
 
 
 def refresh(decks: list[Presentation], gone: list[int]) -> None:
-    """Update key terms and similar lists after these decks were indexed or removed."""
+    """Update key terms and similar lists after these decks were indexed or removed.
+
+    A term's weight depends on how many decks have it, which changes as decks come: every time
+    the index has doubled since the key terms were computed, all of them are computed again, so
+    no deck's weights come from a collection less than half its size (twice the work in all).
+    """
+    weighed = KeyTerm.objects.values("deck_id").distinct().count()
+    if decks and _doubled(weighed, engine().deck_count()):
+        rebuild()
+        return
     affected: set[int] = set()
     if gone:
         affected |= set(
@@ -47,6 +59,25 @@ def refresh(decks: list[Presentation], gone: list[int]) -> None:
     for deck in decks:
         affected |= set(store_similar(deck.pk)[:NEIGHBOURS_TO_REFRESH])
     for deck_id in affected - {deck.pk for deck in decks} - set(gone):
+        store_similar(deck_id)
+
+
+def _doubled(before: int, now: int) -> bool:
+    return now > 1 and now.bit_length() > max(before, 1).bit_length()
+
+
+def rebuild() -> None:
+    """Key terms and similar lists of every indexed deck, from scratch."""
+    ids = sorted(engine().indexed_ids())
+    weighed = set(KeyTerm.objects.values_list("deck_id", flat=True).distinct())
+    stale = sorted(weighed - set(ids))
+    for start in range(0, len(stale), BATCH):
+        KeyTerm.objects.filter(deck_id__in=stale[start : start + BATCH]).delete()
+        SimilarPresentation.objects.filter(deck_id__in=stale[start : start + BATCH]).delete()
+    for start in range(0, len(ids), BATCH):
+        for deck in indexable(ids[start : start + BATCH]):
+            store_key_terms(deck.pk, key_terms(deck_document(deck)))
+    for deck_id in ids:
         store_similar(deck_id)
 
 
@@ -66,9 +97,13 @@ def key_terms(doc: DeckDoc) -> list[tuple[str, str, float]]:
         return []
     frequencies = engine().document_frequencies(counts)
     decks = max(engine().deck_count(), 1)
+    # In a small collection even "the" and "som" have a positive weight: a term in most decks
+    # says nothing about any of them.
+    common = decks * COMMON_SHARE if decks >= MIN_DECKS_FOR_COMMON else math.inf
     weighted = {
         term: (1 + math.log(count)) * math.log((decks + 1) / (frequencies.get(term, 0) + 0.5))
         for term, count in counts.items()
+        if frequencies.get(term, 0) <= common
     }
     best = sorted(weighted.items(), key=lambda item: (-item[1], item[0]))[:KEY_TERMS]
     best = [(term, weight) for term, weight in best if weight > 0]
