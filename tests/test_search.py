@@ -13,8 +13,10 @@ from django.db import connection, transaction
 
 from slideshelf.presentations.models import Presentation, Slide, Tag
 from slideshelf.search import api
-from slideshelf.search.engines import engine
+from slideshelf.search.engines import embedded, engine
+from slideshelf.search.engines.embedded import TantivyEngine
 from slideshelf.search.models import PendingIndex
+from slideshelf.search.query import parse
 from slideshelf.search.types import Filters, Sort
 from tests.search_set import DECKS, FOUND, RANKED
 from tests.uploading import make_user
@@ -65,7 +67,7 @@ def labelled(search_engine):
 
 def ranked_keys(decks, query, **options) -> list[str]:
     by_id = {deck.pk: key for key, deck in decks.items()}
-    return [by_id[result.deck.pk] for result in api.find(query, **options).results]
+    return [by_id[hit.deck_id] for hit in api.find(query, **options).hits]
 
 
 @pytest.mark.parametrize(("query", "expected"), RANKED)
@@ -92,15 +94,64 @@ def test_similar_lists_explain_themselves_with_shared_words(labelled):
 
 
 def test_slide_hits_link_the_matching_slides_with_marked_words(labelled):
-    page = api.find("räddningstjänst")
-    hits = {result.deck.title: result.slides for result in page.results}
-    assert [hit.number for hit in hits["Samverkan mellan grannkommuner"]] == [2]
-    assert "<mark>räddningstjänst</mark>" in hits["Samverkan mellan grannkommuner"][0].snippet
+    deck = labelled["grannkommuner"]
+    slides = {hit.deck_id: hit.slides for hit in api.find("räddningstjänst").hits}
+    assert [slide.number for slide in slides[deck.pk]] == [2]
+    assert "<mark>räddningstjänst</mark>" in slides[deck.pk][0].snippet
 
 
 def test_phrase_needs_the_words_together(labelled):
     assert ranked_keys(labelled, '"gröna tak"') == ["dagvatten"]
     assert ranked_keys(labelled, '"tak gröna"') == []
+
+
+@pytest.mark.parametrize("about_first", [True, False], ids=["about-first", "mention-first"])
+def test_a_deck_about_a_word_ranks_above_one_that_mentions_it(search_engine, about_first):
+    owner = make_user("anna")
+    filler = "Budget, personal och lokaler för året som gått."
+    decks = {
+        "mentions": ("Årsrapport", [filler] * 8 + ["Vi har också solceller."]),
+        "about": ("Energi på taket", ["Solceller på skolan", "Solceller, solceller!", filler]),
+    }
+    made = {}
+    for key in sorted(decks, reverse=about_first):  # each order: a tie would show in one
+        made[key] = make_deck(owner, decks[key][0], "sv", decks[key][1])
+        api.sync()
+    found = [hit.deck_id for hit in api.find("solceller").hits]
+    assert found == [made["about"].pk, made["mentions"].pk]
+
+
+def test_a_decks_best_slides_are_those_most_about_the_words(search_engine):
+    owner = make_user("anna")
+    passing = "Dagvatten nämns här, bland mycket annat om parker, gator, skolor och budget."
+    make_deck(
+        owner,
+        "Stadens parker",
+        "sv",
+        [passing, passing, passing, "Dagvatten, dagvatten och mer dagvatten", "Dagvatten"],
+    )
+    api.sync()
+    (hit,) = api.find("dagvatten").hits
+    numbers = [slide.number for slide in hit.slides]
+    assert len(numbers) == api.SLIDES_PER_DECK and {4, 5} <= set(numbers)
+    assert numbers == sorted(numbers)
+
+
+def test_a_deck_crowded_out_of_the_slide_candidates_still_shows_its_slides(
+    search_engine, monkeypatch
+):
+    if not isinstance(search_engine, TantivyEngine):
+        pytest.skip("the candidate budget is the tantivy engine's")
+    # The seam: a budget of 2 slides reproduces, with small decks, what a budget of 1,000 does
+    # on a page of decks with hundreds of matching slides each.
+    monkeypatch.setattr(embedded, "SLIDE_CANDIDATES", 2)
+    owner = make_user("anna")
+    about = make_deck(owner, "Dagvatten i staden", "sv", ["Dagvatten dagvatten"] * 4)
+    parks = make_deck(owner, "Parker", "sv", ["Parker", "En park tar hand om dagvatten"])
+    api.sync()
+    slides = {hit.deck_id: hit.slides for hit in api.find("dagvatten").hits}
+    assert [slide.number for slide in slides[parks.pk]] == [2]
+    assert len(slides[about.pk]) == api.SLIDES_PER_DECK
 
 
 def test_excluded_word_removes_decks(labelled):
@@ -110,7 +161,7 @@ def test_excluded_word_removes_decks(labelled):
 @pytest.mark.parametrize("query", ["", "   ", "-", '""', "--- +++ ::", "x" * 5000, "(AND) OR:"])
 def test_odd_queries_give_results_or_nothing_never_an_error(labelled, query):
     page = api.find(query)
-    assert page.total == len(page.results) or page.total > len(page.results)
+    assert page.total == len(page.hits) or page.total > len(page.hits)
 
 
 def test_filters_narrow_the_results(labelled):
@@ -137,8 +188,8 @@ def test_sort_by_date_puts_the_newest_first(labelled):
 def test_pages_and_total_count_decks(labelled):
     first, second = api.find("the", per_page=2), api.find("the", page=2, per_page=2)
     assert first.total >= 3
-    assert len(first.results) == 2
-    assert {r.deck.pk for r in first.results}.isdisjoint({r.deck.pk for r in second.results})
+    assert len(first.hits) == 2
+    assert {hit.deck_id for hit in first.hits}.isdisjoint({hit.deck_id for hit in second.hits})
 
 
 def test_facets_count_matching_decks(labelled):
@@ -151,8 +202,8 @@ def test_cjk_text_is_searchable(search_engine):
     owner = make_user("kenji")
     deck = make_deck(owner, "東京の観光案内", "ja", ["東京都の人口と観光地", "浅草寺と東京タワー"])
     api.sync()
-    assert [r.deck.pk for r in api.find("観光").results] == [deck.pk]
-    assert [r.deck.pk for r in api.find("東京タワー").results] == [deck.pk]
+    assert [hit.deck_id for hit in api.find("観光").hits] == [deck.pk]
+    assert [hit.deck_id for hit in api.find("東京タワー").hits] == [deck.pk]
 
 
 @pytest.mark.parametrize("visibility", ["unlisted", "private"])
@@ -164,9 +215,9 @@ def test_canary_in_a_deck_that_is_not_public_shows_nowhere(search_engine, visibi
     )
     api.sync()
     page = api.find("zyzzyvacanary")
-    assert page.total == 0 and page.results == () and not any(page.facets.values())
+    assert page.total == 0 and page.hits == () and not any(page.facets.values())
     tagged = api.find("slide canary")
-    assert [r.deck.pk for r in tagged.results] == [public.pk]
+    assert [hit.deck_id for hit in tagged.hits] == [public.pk]
     assert secret.pk not in {other.pk for other in api.similar_to(public)}
 
 
@@ -179,7 +230,33 @@ def test_a_deck_made_private_disappears_before_the_index_catches_up(search_engin
     Presentation.objects.filter(pk=deck.pk).update(visibility="private")
     api.queue_index([deck.pk])
     page = api.find("quokkacanary")
-    assert page.total == 0 and page.results == ()
+    assert page.total == 0 and page.hits == ()
+
+
+def test_indexing_a_deck_again_replaces_it_and_removing_it_removes_it(search_engine):
+    deck = make_deck(make_user("anna"), "Wombat", "en", ["wombat"])
+    api.sync()
+    query = parse("wombat")
+    api.apply([deck.pk])  # again, as after every edit
+
+    def total() -> int:
+        return search_engine.search(query, Filters(), Sort.RELEVANCE, 0, 10, 3).total
+
+    assert total() == 1
+    search_engine.remove([deck.pk])
+    assert total() == 0 and deck.pk not in search_engine.indexed_ids()
+
+
+def test_a_search_sees_what_another_process_committed_at_once(search_engine, settings):
+    if not isinstance(search_engine, TantivyEngine):
+        pytest.skip("PostgreSQL's tables are read as they are")
+    deck = make_deck(make_user("anna"), "Wombat", "en", ["wombat"])
+    api.sync()
+    query = parse("wombat")
+    assert search_engine.search(query, Filters(), Sort.RELEVANCE, 0, 10, 3).total == 1
+    # Another engine on the same folder stands in for the worker process.
+    TantivyEngine(settings.SEARCH_INDEX_DIR).remove([deck.pk])
+    assert search_engine.search(query, Filters(), Sort.RELEVANCE, 0, 10, 3).total == 0
 
 
 def test_a_crash_between_database_and_index_is_repaired(search_engine, settings):
@@ -190,7 +267,7 @@ def test_a_crash_between_database_and_index_is_repaired(search_engine, settings)
     assert api.find("wombatcanary").total == 0
     assert api.repair() == 1
     api.sync()
-    assert [r.deck.pk for r in api.find("wombatcanary").results] == [deck.pk]
+    assert [hit.deck_id for hit in api.find("wombatcanary").hits] == [deck.pk]
 
 
 def test_deleted_deck_leaves_the_index_and_similar_lists(labelled):

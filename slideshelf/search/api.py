@@ -22,7 +22,7 @@ from slideshelf.search import query as query_parser
 from slideshelf.search.documents import deck_document, indexable
 from slideshelf.search.engines import engine
 from slideshelf.search.models import PendingIndex
-from slideshelf.search.types import Filters, ParsedQuery, Results, SlideHit, Sort
+from slideshelf.search.types import DeckHit, Filters, ParsedQuery, Results, Sort
 
 log = logging.getLogger(__name__)
 
@@ -93,17 +93,10 @@ def repair() -> int:
 
 
 @dataclass(frozen=True)
-class DeckResult:
-    deck: Presentation
-    score: float
-    slides: tuple[SlideHit, ...]
-
-
-@dataclass(frozen=True)
 class SearchPage:
     query: ParsedQuery
     total: int
-    results: tuple[DeckResult, ...]
+    hits: tuple[DeckHit, ...]  # listed decks' ids, best first, each with its matching slides
     facets: dict[str, list[tuple[str, int]]]
     too_broad: bool = False
 
@@ -115,7 +108,12 @@ def find(
     page: int = 1,
     per_page: int = 10,
 ) -> SearchPage:
-    """One page of decks matching what a visitor typed, each with its matching slides."""
+    """One page of decks matching what a visitor typed, each with its matching slides.
+
+    As fresh as the database: a deck whose change still waits in the outbox is left out unless
+    it is listed, and the engines see every change applied before the outbox row went. Hits
+    are ids; whoever shows them loads the decks through `listed_presentations()`.
+    """
     parsed = query_parser.parse(text)
     if parsed.is_empty:
         return SearchPage(parsed, 0, (), {})
@@ -123,15 +121,7 @@ def find(
     found: Results = engine().search(
         parsed, filters, sort, (max(page, 1) - 1) * per_page, per_page, SLIDES_PER_DECK
     )
-    ids = [hit.deck_id for hit in found.hits]
-    # Checked again: an engine can only be as fresh as its last sync.
-    decks = listed_presentations().select_related("owner").in_bulk(ids)
-    results = tuple(
-        DeckResult(decks[hit.deck_id], hit.score, hit.slides)
-        for hit in found.hits
-        if hit.deck_id in decks
-    )
-    return SearchPage(parsed, found.total, results, found.facets, found.too_broad)
+    return SearchPage(parsed, found.total, found.hits, found.facets, found.too_broad)
 
 
 def _without_pending_unlisted(filters: Filters) -> Filters:

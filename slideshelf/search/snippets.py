@@ -13,7 +13,6 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from slideshelf.search import analysis
-from slideshelf.search.types import ParsedQuery
 
 WINDOW = 200  # characters of a snippet
 LEAD = 50  # of them before the first marked word, so it reads in context
@@ -33,8 +32,24 @@ def query_forms(words: Iterable[str], languages: Sequence[str]) -> set[str]:
 
 def marked_spans(text: str, forms: set[str], language: str) -> list[Span]:
     """(start, end) of the text's words whose terms are among the forms, overlaps merged."""
-    # `analyze` without its Token objects: snippets are made while a visitor waits.
     language = analysis.language_of(language)
+    if analysis.IS_CJK.search(text):
+        return _marked_pairs(text, forms, language)
+    # Each distinct word is analysed once; then one pass finds where the marked ones are.
+    # Snippets are made while a visitor waits.
+    marked = {
+        word
+        for word in {chunk.lower() for chunk in analysis.TOKEN.findall(text)}
+        if not forms.isdisjoint(analysis.terms_of_word(word, language))
+    }
+    if not marked:
+        return []
+    return [
+        match.span() for match in analysis.TOKEN.finditer(text) if match.group().lower() in marked
+    ]
+
+
+def _marked_pairs(text: str, forms: set[str], language: str) -> list[Span]:
     spans: list[Span] = []
     for word, start, end in analysis.words(text):
         if forms.isdisjoint(analysis.terms_of_word(word, language)):
@@ -52,13 +67,12 @@ def highlight(text: str, words: Iterable[str], language: str) -> SafeString:
     return _render(text, marked_spans(text, forms, language), 0, len(text))
 
 
-def snippet(text: str, query: ParsedQuery, languages: Sequence[str]) -> str:
+def snippet(text: str, forms: set[str], language: str) -> str:
     """About WINDOW characters of the text around its densest run of matching words, as HTML.
 
-    `languages[0]` is the text's own language; the query's words are analysed in all of them.
+    `forms` are the query's, from `query_forms` (computed once for all of a page's snippets);
+    `language` is the text's own.
     """
-    language = languages[0] if languages else ""
-    forms = query_forms(query.highlight_words, [*languages])
     spans = marked_spans(text, forms, language)
     start, end = _window(text, spans)
     return _render(text, spans, start, end)

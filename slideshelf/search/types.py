@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+FACETS = ("language", "tag", "collection", "uploader", "year")
+FACET_SIZE = 10  # values a facet offers, the most common first
+
 
 @dataclass(frozen=True)
 class SlideDoc:

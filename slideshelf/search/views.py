@@ -14,7 +14,6 @@ from urllib.parse import urlencode
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.paginator import Page, Paginator
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -22,11 +21,12 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from slideshelf.presentations.access import listed_presentations
 from slideshelf.presentations.models import Collection, Presentation, Slide
 from slideshelf.presentations.views.pages import slide_version_query
 from slideshelf.search import api
 from slideshelf.search.query import MAX_LENGTH
-from slideshelf.search.types import Filters, Sort
+from slideshelf.search.types import DeckHit, Filters, Sort
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -153,30 +153,29 @@ class Links:
 
 
 def shown_decks(found: api.SearchPage, text: str) -> list[ShownDeck]:
-    """The results as their cards show them; every slide image they need in one query."""
-    decks = {result.deck.pk: result.deck for result in found.results}
-    wanted = Q(pk__in=[])
-    for result in found.results:
-        numbers = [hit.number for hit in result.slides] or [1]
-        wanted |= Q(presentation_id=result.deck.pk, number__in=numbers)
-    images = {}
-    for slide in Slide.objects.filter(wanted) if decks else []:
-        # Image addresses start with the deck's: reuse the deck loaded, not a query a slide.
-        slide.presentation = decks[slide.presentation_id]
-        images[slide.presentation_id, slide.number] = slide
+    """The results as their cards show them: the decks in one query, their images in another.
+
+    Decks are loaded through `listed_presentations()`, so a deck that stopped being listed
+    after the search is not shown.
+    """
+    ids = [hit.deck_id for hit in found.hits]
+    decks = listed_presentations().select_related("owner").in_bulk(ids) if ids else {}
+    hits = [hit for hit in found.hits if hit.deck_id in decks]
+    images = slide_images(decks, hits)
     shown = []
-    for result in found.results:
-        deck, base = result.deck, result.deck.get_absolute_url()
+    for hit in hits:
+        deck = decks[hit.deck_id]
+        base = deck.get_absolute_url()
         version = slide_version_query(deck).removeprefix("?v=")
         query = urlencode({"q": text, **({"v": version} if version else {})})
         slides = [
             ShownSlide(
-                hit.number,
-                f"{base}{hit.number}/?{query}",
-                images.get((deck.pk, hit.number)),
-                hit.snippet,
+                slide.number,
+                f"{base}{slide.number}/?{query}",
+                images.get((deck.pk, slide.number)),
+                slide.snippet,
             )
-            for hit in result.slides
+            for slide in hit.slides
         ]
         shown.append(
             ShownDeck(
@@ -188,6 +187,32 @@ def shown_decks(found: api.SearchPage, text: str) -> list[ShownDeck]:
             )
         )
     return shown
+
+
+def slide_images(
+    decks: dict[int, Presentation], hits: list[DeckHit]
+) -> dict[tuple[int, int], Slide]:
+    """The slides whose thumbnails the cards show (the cover where no slide matched)."""
+    if not hits:
+        return {}
+    wanted = {(hit.deck_id, slide.number) for hit in hits for slide in hit.slides}
+    wanted |= {(hit.deck_id, 1) for hit in hits if not hit.slides}
+    rows = (
+        Slide.objects.filter(
+            presentation_id__in=[hit.deck_id for hit in hits],
+            number__in={number for _, number in wanted},
+        )
+        .order_by()
+        .values_list("presentation_id", "number", "thumb_width", "thumb_height")
+    )
+    images = {}
+    for deck_id, number, width, height in rows:
+        if (deck_id, number) in wanted:
+            # Built from the deck already loaded: its image addresses start with the deck's.
+            images[deck_id, number] = Slide(
+                presentation=decks[deck_id], number=number, thumb_width=width, thumb_height=height
+            )
+    return images
 
 
 def language_name(code: str) -> str:

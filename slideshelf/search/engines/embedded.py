@@ -5,7 +5,7 @@ decks then get their best slides from the slide index. Documents arrive as terms
 analysed by `search.analysis` (pre-tokenized), so tantivy never tokenizes text itself.
 
 Writers are opened per batch: the worker and `slideshelf reindex` write, web processes only
-read, reloading their searcher at most once a second.
+read, reloading their searcher whenever another process has committed.
 """
 
 from __future__ import annotations
@@ -20,8 +20,10 @@ from typing import Any
 import tantivy
 
 from slideshelf.search import analysis
-from slideshelf.search.snippets import snippet
+from slideshelf.search.snippets import query_forms, snippet
 from slideshelf.search.types import (
+    FACET_SIZE,
+    FACETS,
     DeckDoc,
     DeckHit,
     Filters,
@@ -34,10 +36,8 @@ from slideshelf.search.types import (
 WRITER_HEAP = 64 * 1024 * 1024
 WRITER_WAIT = 30.0  # seconds to wait for another process's writer
 _WRITING = threading.RLock()
-RELOAD_EVERY = 1.0
 TITLE_BOOST = 3.0
-FACETS = ("language", "tag", "collection", "uploader", "year")
-FACET_SIZE = 20
+SLIDE_CANDIDATES = 1_000  # slides ranked at once for the best slides of a page's decks
 MAX_TOKENS = 200_000  # per field of one document; a pathological deck is cut, not refused
 
 
@@ -72,24 +72,39 @@ def pre_tokenized(text: str, language: str) -> tantivy.PreTokenizedString:
 
 
 class _Store:
-    """One tantivy index on disk, with a searcher kept fresh enough."""
+    """One tantivy index on disk, with a searcher as fresh as the index's last commit."""
 
     def __init__(self, path: Path, schema: tantivy.Schema) -> None:
         path.mkdir(parents=True, exist_ok=True)
         self.schema = schema
         self.index = tantivy.Index(schema, path=str(path), reuse=True)
-        self._reloaded = 0.0
+        self._meta = path / "meta.json"
+        self._seen: bytes | None = None  # meta.json as it was when the searcher last reloaded
         self._lock = threading.Lock()
         self.generation = 0  # moves on whenever the searcher may see new documents
 
     def searcher(self) -> tantivy.Searcher:
-        now = time.monotonic()
-        if now - self._reloaded > RELOAD_EVERY:
+        """A searcher that sees every commit made before this call, by any process.
+
+        Every commit writes a new meta.json (its opstamp at least changes), so reading that
+        small file tells whether to reload: cheaper than reloading every time. The facade
+        relies on it: once the worker has dropped a deck's outbox row, its index change
+        is on disk, and no search after that can still see the old entry.
+        """
+        changed = self._meta_changed()
+        if changed is not None:
             with self._lock:
                 self.index.reload()
-                self._reloaded = now
+                self._seen = changed
                 self.generation += 1
         return self.index.searcher()
+
+    def _meta_changed(self) -> bytes | None:
+        try:
+            meta = self._meta.read_bytes()
+        except FileNotFoundError:
+            meta = b""
+        return meta if meta != self._seen else None
 
     @contextlib.contextmanager
     def writer(self) -> Iterator[tantivy.IndexWriter]:
@@ -106,9 +121,7 @@ class _Store:
             finally:
                 writer.wait_merging_threads()
                 del writer  # releases the lock file now, not when collected
-            self.index.reload()
-            self._reloaded = time.monotonic()
-            self.generation += 1
+            self._seen = None  # reloaded at the next search
 
     def _open_writer(self) -> tantivy.IndexWriter:
         deadline = time.monotonic() + WRITER_WAIT
@@ -121,6 +134,14 @@ class _Store:
                 time.sleep(0.05)
 
 
+class _Chosen(dict[int, list[tantivy.DocAddress]]):
+    """Slide addresses chosen per deck; `crowded` when there were more candidates than taken."""
+
+    def __init__(self, crowded: bool) -> None:
+        super().__init__()
+        self.crowded = crowded
+
+
 class TantivyEngine:
     def __init__(self, folder: Path) -> None:
         self.decks = _Store(Path(folder) / "decks", _deck_schema())
@@ -131,9 +152,8 @@ class TantivyEngine:
 
     def index(self, docs: Sequence[DeckDoc]) -> None:
         with self.decks.writer() as decks, self.slides.writer() as slides:
+            self._delete(decks, slides, [doc.deck_id for doc in docs])
             for doc in docs:
-                decks.delete_documents_by_term("deck_id", doc.deck_id)
-                slides.delete_documents_by_term("deck_id", doc.deck_id)
                 decks.add_document(self._deck_document(doc))
                 for slide in doc.slides:
                     slides.add_document(self._slide_document(doc, slide.number, slide.text))
@@ -169,9 +189,16 @@ class TantivyEngine:
         if not ids:
             return
         with self.decks.writer() as decks, self.slides.writer() as slides:
-            for deck_id in ids:
-                decks.delete_documents_by_term("deck_id", deck_id)
-                slides.delete_documents_by_term("deck_id", deck_id)
+            self._delete(decks, slides, ids)
+
+    def _delete(
+        self, decks: tantivy.IndexWriter, slides: tantivy.IndexWriter, deck_ids: list[int]
+    ) -> None:
+        # By query: tantivy-py's delete_documents_by_term deletes nothing for an integer field.
+        for writer, store in ((decks, self.decks), (slides, self.slides)):
+            writer.delete_documents_by_query(
+                tantivy.Query.term_set_query(store.schema, "deck_id", deck_ids)
+            )
 
     def clear(self) -> None:
         for store in (self.decks, self.slides):
@@ -212,31 +239,63 @@ class TantivyEngine:
             deck_query, limit, count=True, order_by_field=by_date, offset=offset
         )
         total: int = getattr(found, "count", 0) or 0  # missing from tantivy's type stubs
-        hits = []
-        for score, address in found.hits:
-            deck_id = searcher.doc(address)["deck_id"][0]
-            slides = self._best_slides(query, languages, deck_id, slides_per_deck)
-            hits.append(DeckHit(deck_id, float(score), slides))
+        deck_ids = _deck_ids(searcher, [address for _, address in found.hits])
+        slides = self._best_slides(query, languages, deck_ids, slides_per_deck)
+        hits = tuple(
+            DeckHit(deck_id, float(score), slides.get(deck_id, ()))
+            for (score, _), deck_id in zip(found.hits, deck_ids, strict=True)
+        )
         facets = self._facets(searcher, deck_query) if total else {}
-        return Results(total=total, hits=tuple(hits), facets=facets)
+        return Results(total=total, hits=hits, facets=facets)
 
     def _best_slides(
-        self, query: ParsedQuery, languages: list[str], deck_id: int, count: int
-    ) -> tuple[SlideHit, ...]:
+        self, query: ParsedQuery, languages: list[str], deck_ids: list[int], count: int
+    ) -> dict[int, tuple[SlideHit, ...]]:
+        """The best `count` slides of each of the decks, in slide order, with snippets.
+
+        One search ranks the slides of all the decks; only if a deck's slides could have been
+        crowded out of the SLIDE_CANDIDATES by another's does it get a search of its own.
+        """
+        if not deck_ids or count <= 0:
+            return {}
         searcher = self.slides.searcher()
-        schema = self.slides.schema
-        words = self._text_query(schema, query, languages, ("terms",), every_word=False)
-        in_deck = tantivy.Query.term_query(schema, "deck_id", deck_id)
+        words = self._text_query(self.slides.schema, query, languages, ("terms",), False)
+        chosen = self._top_slides(searcher, words, deck_ids, count, SLIDE_CANDIDATES)
+        for deck_id in deck_ids:
+            if len(chosen.get(deck_id, ())) < count and chosen.crowded:
+                alone = self._top_slides(searcher, words, [deck_id], count, count)
+                chosen[deck_id] = alone.get(deck_id, [])
+        forms = query_forms(query.highlight_words, languages)
+        best = {}
+        for deck_id, addresses in chosen.items():
+            hits = []
+            for address in addresses:
+                doc = searcher.doc(address)
+                text = doc["text"][0] if doc["text"] else ""
+                hits.append(SlideHit(doc["number"][0], snippet(text, forms, doc["language"][0])))
+            best[deck_id] = tuple(sorted(hits, key=lambda hit: hit.number))
+        return best
+
+    def _top_slides(
+        self,
+        searcher: tantivy.Searcher,
+        words: tantivy.Query,
+        deck_ids: list[int],
+        count: int,
+        candidates: int,
+    ) -> _Chosen:
+        """The addresses of each deck's `count` best slides among the best `candidates`."""
+        in_decks = tantivy.Query.term_set_query(self.slides.schema, "deck_id", deck_ids)
         both = tantivy.Query.boolean_query(
-            [(tantivy.Occur.Must, words), (tantivy.Occur.Must, in_deck)]
+            [(tantivy.Occur.Must, words), (tantivy.Occur.Must, in_decks)]
         )
-        hits = []
-        for _, address in searcher.search(both, count, count=False).hits:
-            doc = searcher.doc(address)
-            number = doc["number"][0]
-            text = doc["text"][0] if doc["text"] else ""
-            hits.append(SlideHit(number, snippet(text, query, [doc["language"][0]])))
-        return tuple(sorted(hits, key=lambda hit: hit.number))
+        addresses = [address for _, address in searcher.search(both, candidates).hits]
+        chosen = _Chosen(crowded=len(addresses) == candidates)
+        for address, deck_id in zip(addresses, _deck_ids(searcher, addresses), strict=True):
+            picked = chosen.setdefault(deck_id, [])
+            if len(picked) < count:
+                picked.append(address)
+        return chosen
 
     def _text_query(
         self,
@@ -267,12 +326,15 @@ class TantivyEngine:
     def _any_form(
         self, schema: tantivy.Schema, word: str, languages: list[str], fields: tuple[str, ...]
     ) -> tantivy.Query:
+        """Any of the word's forms in any of the fields, each scored by BM25 (a term set
+        query would give every match the same score)."""
         forms = analysis.query_forms(word, languages)
         options = []
         for field in fields:
-            terms = tantivy.Query.term_set_query(schema, field, list(forms))
             boost = TITLE_BOOST if field == "title" else 1.0
-            options.append((tantivy.Occur.Should, tantivy.Query.boost_query(terms, boost)))
+            for form in forms:
+                term = tantivy.Query.term_query(schema, field, form)
+                options.append((tantivy.Occur.Should, tantivy.Query.boost_query(term, boost)))
         return tantivy.Query.boolean_query(options)
 
     def _phrase(
@@ -346,6 +408,11 @@ class TantivyEngine:
 
     def deck_count(self) -> int:
         return int(self.decks.searcher().num_docs)
+
+
+def _deck_ids(searcher: tantivy.Searcher, addresses: list[tantivy.DocAddress]) -> list[int]:
+    """The decks the documents belong to, read from the fast field: no stored document loaded."""
+    return [int(value or 0) for value in searcher.fast_field_values("deck_id", addresses)]
 
 
 def _facet_value(key: object) -> str:

@@ -36,8 +36,10 @@ from django.conf import settings
 from django.db import OperationalError, connection, transaction
 
 from slideshelf.search import analysis
-from slideshelf.search.snippets import snippet
+from slideshelf.search.snippets import query_forms, snippet
 from slideshelf.search.types import (
+    FACET_SIZE,
+    FACETS,
     DeckDoc,
     DeckHit,
     Filters,
@@ -50,8 +52,6 @@ from slideshelf.search.types import (
 log = logging.getLogger(__name__)
 QUERY_CANCELED = "57014"  # PostgreSQL's error code for statement_timeout
 
-FACETS = ("language", "tag", "collection", "uploader", "year")
-FACET_SIZE = 20
 FACETS_UP_TO = 5_000  # matching decks: counting more would cost more than the search
 MAX_TOKENS = 200_000  # per slide; a pathological deck is cut, not refused
 MAX_TERM_BYTES = 200  # PostgreSQL refuses lexemes over 2 kB; no word worth finding is this long
@@ -491,7 +491,9 @@ def _best_slides(
             SELECT s.deck_id, s.number, s.text, d.language,
                    row_number() OVER (
                        PARTITION BY s.deck_id
-                       ORDER BY ts_rank(s.terms, %(slides)s::tsquery) DESC, s.number
+                       -- 1: divided by the slide's length, as BM25 would, so a slide
+                       -- about the words beats a long one that mentions them
+                       ORDER BY ts_rank(s.terms, %(slides)s::tsquery, 1) DESC, s.number
                    ) AS place
             FROM search_pg_slide s JOIN search_pg_deck d USING (deck_id)
             WHERE s.deck_id = ANY(%(ids)s) AND s.terms @@ %(slides)s::tsquery
@@ -501,7 +503,8 @@ def _best_slides(
         """,
         {"slides": built.slides, "ids": [deck_id for deck_id, _, _ in page], "count": count},
     )
+    forms = query_forms(query.highlight_words, languages)
     found: dict[int, list[SlideHit]] = defaultdict(list)
     for deck_id, number, text, language in cursor.fetchall():
-        found[deck_id].append(SlideHit(number, snippet(text, query, [language, *languages])))
+        found[deck_id].append(SlideHit(number, snippet(text, forms, language)))
     return {deck_id: tuple(hits) for deck_id, hits in found.items()}
