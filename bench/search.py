@@ -22,6 +22,7 @@ goes to stderr, the figures to stdout.
 from __future__ import annotations
 
 import argparse
+import gc
 import itertools
 import json
 import os
@@ -248,6 +249,10 @@ def embedded_phase(slides: int) -> dict[str, Any]:
     def facade(text: str) -> int:
         return api.find(text).total
 
+    # As slideshelf/wsgi.py does in a web process: what is loaded by now (here the corpus
+    # generator too, which no web process holds) is never scanned by the garbage collector.
+    gc.collect()
+    gc.freeze()
     figures["queries"] = {}
     for kind, label in KINDS:
         _progress(f"{label}: raw engine and facade, {len(queries[kind])} queries")
