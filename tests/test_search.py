@@ -13,6 +13,7 @@ from django.db import connection, transaction
 
 from slideshelf.presentations.models import Presentation, Slide, Tag
 from slideshelf.search import api
+from slideshelf.search.documents import deck_document
 from slideshelf.search.engines import embedded, engine
 from slideshelf.search.engines.embedded import TantivyEngine
 from slideshelf.search.models import PendingIndex
@@ -245,6 +246,20 @@ def test_indexing_a_deck_again_replaces_it_and_removing_it_removes_it(search_eng
     assert total() == 1
     search_engine.remove([deck.pk])
     assert total() == 0 and deck.pk not in search_engine.indexed_ids()
+
+
+def test_a_deck_in_the_index_twice_is_repaired(search_engine):
+    if not isinstance(search_engine, TantivyEngine):
+        pytest.skip("PostgreSQL's deck table has the deck's id as its key")
+    deck = make_deck(make_user("anna"), "Wombat", "en", ["wombat"])
+    api.sync()
+    doc = deck_document(deck)
+    with search_engine.decks.writer() as writer:  # a second copy, as failed deletes once left
+        writer.add_document(search_engine._deck_document(doc))
+    assert search_engine.deck_count() == 2
+    assert api.repair() == 1
+    api.sync()
+    assert search_engine.deck_count() == 1 and api.find("wombat").total == 1
 
 
 def test_a_search_sees_what_another_process_committed_at_once(search_engine, settings):

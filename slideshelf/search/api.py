@@ -84,10 +84,14 @@ def reindex() -> int:
 
 
 def repair() -> int:
-    """Queue what a crash may have left wrong: listed decks missing from the index and back."""
+    """Queue what a crash may have left wrong: listed decks missing from the index, decks in
+    the index no longer listed, and decks in it twice."""
     listed = set(listed_presentations().values_list("pk", flat=True))
     indexed = engine().indexed_ids()
     wrong = (listed - indexed) | (indexed - listed)
+    if engine().deck_count() > len(indexed):
+        # A deck is in the index twice; indexing a deck replaces all of its entries.
+        wrong |= listed
     queue_index(sorted(wrong))
     return len(wrong)
 

@@ -194,6 +194,12 @@ class TantivyEngine:
     def _delete(
         self, decks: tantivy.IndexWriter, slides: tantivy.IndexWriter, deck_ids: list[int]
     ) -> None:
+        # A delete is paid for at every later commit: none when none of the decks is indexed
+        # (new decks, and every deck of `reindex`).
+        searcher = self.decks.searcher()
+        held = tantivy.Query.term_set_query(self.decks.schema, "deck_id", deck_ids)
+        if not getattr(searcher.search(held, 1, count=True), "count", 0):
+            return
         # By query: tantivy-py's delete_documents_by_term deletes nothing for an integer field.
         for writer, store in ((decks, self.decks), (slides, self.slides)):
             writer.delete_documents_by_query(
@@ -400,7 +406,7 @@ class TantivyEngine:
         if not total:
             return set()
         found = searcher.search(tantivy.Query.all_query(), total, count=False)
-        return {searcher.doc(address)["deck_id"][0] for _, address in found.hits}
+        return set(_deck_ids(searcher, [address for _, address in found.hits]))
 
     def document_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
         searcher = self.decks.searcher()
