@@ -12,6 +12,8 @@ from html import unescape
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from slideshelf.presentations.models import Collection, Presentation, Slide, Tag
 from slideshelf.search import api
@@ -138,6 +140,17 @@ def test_a_page_of_results_takes_the_same_few_queries_however_many_decks(
     with django_assert_num_queries(5):
         html = html_of(client, "bees")
     assert len(titles(html)) == 3
+
+
+def test_thumbnails_are_looked_up_through_the_index_not_by_reading_every_slide(client, decks):
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's plan is the one at stake; PostgreSQL plans from table statistics")
+    with CaptureQueriesContext(connection) as queries:
+        html_of(client, "bees")
+    (sql,) = [query["sql"] for query in queries.captured_queries if "thumb_width" in query["sql"]]
+    with connection.cursor() as cursor:
+        plan = " ".join(str(row) for row in cursor.execute(f"EXPLAIN QUERY PLAN {sql}"))
+    assert "SEARCH presentations_slide" in plan and "SCAN presentations_slide" not in plan
 
 
 def test_phrase_needs_the_words_together(client, decks):

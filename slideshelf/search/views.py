@@ -200,18 +200,19 @@ def slide_images(
 ) -> dict[tuple[int, int], Slide]:
     """The slides whose thumbnails the cards show (the cover where no slide matched).
 
-    One lookup of exact (deck, number) pairs, in SQL: the ORM can only say it with an OR per
-    deck, which takes longer to compile than the lookup takes to run.
+    One lookup of exact (deck, number) pairs, in SQL: the ORM says it with a Q object per
+    pair, which takes longer to compile than the lookup takes to run. An OR of pairs, not
+    `(deck, number) IN (VALUES …)`, which SQLite answers by scanning every slide.
     """
     wanted = sorted({(hit.deck_id, slide.number) for hit in hits for slide in hit.slides})
     wanted += [(hit.deck_id, 1) for hit in hits if not hit.slides]
     if not wanted:
         return {}
-    pairs = ", ".join(["(%s, %s)"] * len(wanted))
+    pairs = " OR ".join(["(presentation_id = %s AND number = %s)"] * len(wanted))
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT presentation_id, number, thumb_width, thumb_height"  # noqa: S608 - no input
-            f" FROM {Slide._meta.db_table} WHERE (presentation_id, number) IN (VALUES {pairs})",
+            f" FROM {Slide._meta.db_table} WHERE {pairs}",
             [value for pair in wanted for value in pair],
         )
         rows = cursor.fetchall()
