@@ -194,17 +194,13 @@ class TantivyEngine:
     def _delete(
         self, decks: tantivy.IndexWriter, slides: tantivy.IndexWriter, deck_ids: list[int]
     ) -> None:
-        # A delete is paid for at every later commit: none when none of the decks is indexed
-        # (new decks, and every deck of `reindex`).
-        searcher = self.decks.searcher()
-        held = tantivy.Query.term_set_query(self.decks.schema, "deck_id", deck_ids)
-        if not getattr(searcher.search(held, 1, count=True), "count", 0):
-            return
-        # By query: tantivy-py's delete_documents_by_term deletes nothing for an integer field.
+        # A delete is paid for at every later commit: none where none of the decks is (new
+        # decks, and every deck of `reindex`). By query: tantivy-py's delete_documents_by_term
+        # deletes nothing for an integer field.
         for writer, store in ((decks, self.decks), (slides, self.slides)):
-            writer.delete_documents_by_query(
-                tantivy.Query.term_set_query(store.schema, "deck_id", deck_ids)
-            )
+            held = tantivy.Query.term_set_query(store.schema, "deck_id", deck_ids)
+            if getattr(store.searcher().search(held, 1, count=True), "count", 0):
+                writer.delete_documents_by_query(held)
 
     def clear(self) -> None:
         for store in (self.decks, self.slides):
