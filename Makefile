@@ -8,6 +8,8 @@ NODE_STAMP := node_modules/.package-lock.json
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# `make bench BENCH_ARGS=--smoke`: every benchmark once on tiny inputs (also --quick, --all).
+BENCH_ARGS ?=
 
 .PHONY: install run test test-sqlite test-postgres lint format bench messages clean
 
@@ -44,7 +46,7 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 
 bench: install
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 # From inside the package, so compilemessages leaves the .venv's catalogues alone.
 messages: $(STAMP)

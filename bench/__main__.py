@@ -1,7 +1,12 @@
-"""Run every benchmark and print its figures: `python -m bench [--quick] [--all]`.
+"""Run every benchmark and print its figures: `python -m bench [--quick | --smoke] [--all]`.
 
-Progress goes to stderr, figures to stdout. The benchmark modules are imported inside
-`main()`: the render pool spawns fresh interpreters, which must not redo any of this.
+Progress goes to stderr, figures to stdout. `--smoke` runs every benchmark's code path once
+on tiny inputs in about a minute; CI runs it (tests/test_bench_smoke.py), so a benchmark
+cannot break unnoticed between full runs.
+
+Django is set up (bench/environment.py) before the benchmark modules are imported, since
+slideshelf's modules may read settings as they load. Both happen inside `main()`: the render
+pool spawns fresh interpreters, which import this module and must not redo any of this.
 """
 
 from __future__ import annotations
@@ -11,13 +16,20 @@ import sys
 import time
 from collections.abc import Callable
 
+from bench.environment import django_set_up
+from bench.mode import Mode
+
 Benchmark = tuple[str, Callable[[], list[str]]]
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument(
-        "--quick", action="store_true", help="a few files per folder, one repetition"
+    size = parser.add_mutually_exclusive_group()
+    size.add_argument("--quick", action="store_true", help="a few files per folder, one repetition")
+    size.add_argument(
+        "--smoke",
+        action="store_true",
+        help="every benchmark once on tiny inputs (figures mean nothing)",
     )
     parser.add_argument(
         "--all", action="store_true", help="include the 800-slide ODP (LibreOffice alone ~5 min)"
@@ -26,32 +38,42 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         "--search-slides",
         type=int,
         metavar="N",
-        help="slides in the search corpus (default 1,000,000; 20,000 with --quick)",
+        help="slides in the search corpus (1,000,000; 20,000 with --quick, 200 with --smoke)",
     )
     return parser.parse_args(argv)
+
+
+def mode(options: argparse.Namespace) -> Mode:
+    if options.smoke:
+        return Mode.SMOKE
+    return Mode.QUICK if options.quick else Mode.FULL
 
 
 def benchmarks(options: argparse.Namespace) -> list[Benchmark]:
     from bench import conversion, pages, search, text_extraction
 
-    slides = options.search_slides or (search.QUICK_SLIDES if options.quick else search.FULL_SLIDES)
+    size = mode(options)
+    slides = options.search_slides or search.SLIDES[size]
     return [
-        ("conversion", lambda: conversion.run(quick=options.quick, include_huge=options.all)),
-        ("text extraction: slideshelf against MarkItDown", text_extraction.run),
-        ("pages: presentation and home against Django's hello, under wrk", pages.run),
-        (f"search: tantivy and PostgreSQL at {slides:,} slides", lambda: search.run(slides)),
+        ("conversion", lambda: conversion.run(size, include_huge=options.all)),
+        ("text extraction: slideshelf against MarkItDown", lambda: text_extraction.run(size)),
+        ("pages: presentation and home against Django's hello, under wrk", lambda: pages.run(size)),
+        (f"search: tantivy and PostgreSQL at {slides:,} slides", lambda: search.run(slides, size)),
     ]
 
 
 def main(argv: list[str] | None = None) -> int:
     options = parse(argv)
     started = time.perf_counter()
-    for title, run in benchmarks(options):
-        print(f"\n===== {title} =====", flush=True)
-        begun = time.perf_counter()
-        for line in run():
-            print(line)
-        print(f"({title}: {time.perf_counter() - begun:.0f} s)", flush=True)
+    if options.smoke:
+        print("Smoke run: every benchmark once on tiny inputs; its figures mean nothing.")
+    with django_set_up(include_huge=options.all):
+        for title, run in benchmarks(options):
+            print(f"\n===== {title} =====", flush=True)
+            begun = time.perf_counter()
+            for line in run():
+                print(line)
+            print(f"({title}: {time.perf_counter() - begun:.0f} s)", flush=True)
     print(f"\nbench wall time: {time.perf_counter() - started:.0f} s")
     return 0
 

@@ -8,7 +8,9 @@
    `soffice --convert-to pdf` with a fresh profile, then `pdftoppm -png -r 150`, on a
    generated 50-slide text deck and a few real ones, alternating, median of three.
 
-No database is touched: jobs are built and run directly. Run it with `python -m bench`.
+No database is touched: jobs are built and run directly. Run it with `python -m bench`, which
+sets Django up first. `--quick` takes three files a folder and one repetition; `--smoke` one
+small file a folder, a 3-slide generated deck and no real ones in the comparison.
 """
 
 from __future__ import annotations
@@ -25,10 +27,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import django
 from django.conf import settings
 
 from bench.memory import PeakMemory
+from bench.mode import Mode
 from bench.sample_deck import make_text_deck
 from slideshelf.conversion.errors import ConversionError
 from slideshelf.conversion.job import Job
@@ -40,20 +42,40 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 FOLDERS = ("pptx", "ppt", "odp", "pdf")
 # LibreOffice alone needs about five minutes for this one; `--all` includes it.
 HUGE = ("odp/odft_perf_Presentation5_800slides.odp",)
-HUGE_OFFICE_TIMEOUT = "900"
 COMPARED = (
     "pptx/poi_stress013.pptx",
     "pptx/poi_ubc_HowWeRefactor.pptx",
     "ppt/poi_42474-2.ppt",
     "odp/odft_2014_ODF_Plugfest_Collaborated_Editing_on_ODF.odp",
 )
-GENERATED_SLIDES = 50
-REPETITIONS = 3
+# Small decks that convert: the smoke run's corpus, one a folder.
+SMOKE_FILES = (
+    "pptx/pypptx_test_slides.pptx",
+    "ppt/poi_bullets.ppt",
+    "odp/odft_presentationWithEmbedDoc.odp",
+    "pdf/pdfjs_german-umlaut-r.pdf",
+)
 TARGET_RATIO = 2.5
 COLD_DPI = 150
 COLD_TIMEOUT = 600
-QUICK_FILES = 3  # per folder, with --quick
-STAGE_NAMES = tuple(stage.name for stage in STAGES)
+# Stages may share a name (language detection counts as "text"): their times are added up.
+STAGE_NAMES = tuple(dict.fromkeys(stage.name for stage in STAGES))
+
+
+@dataclass(frozen=True)
+class Size:
+    files_per_folder: int | None  # None: every file (the huge one only with --all)
+    generated_slides: int
+    repetitions: int
+    compared: int  # decks from COMPARED timed beside the generated one
+    picks: tuple[str, ...] = ()  # these corpus files instead of the folders' first ones
+
+
+SIZES = {
+    Mode.FULL: Size(None, 50, 3, len(COMPARED)),
+    Mode.QUICK: Size(3, 50, 1, 1),
+    Mode.SMOKE: Size(1, 3, 1, 0, SMOKE_FILES),
+}
 
 
 # --- running one deck -----------------------------------------------------------------
@@ -97,7 +119,8 @@ def run_warm(path: Path, scratch_root: Path) -> WarmRun:
             try:
                 stage.run(job)
             finally:
-                stages[stage.name] = time.perf_counter() - stage_start
+                took = time.perf_counter() - stage_start
+                stages[stage.name] = stages.get(stage.name, 0.0) + took
     except ConversionError as failure:
         error = f"{type(failure).__name__}: {failure.message}"
     except Exception as failure:  # a bug, not a verdict on the file: reported as such
@@ -177,10 +200,13 @@ class FolderResult:
         return sum(run.stages.get(stage, 0.0) for run in self.ready) / self.slides
 
 
-def corpus_files(folder: str, include_huge: bool, limit: int | None) -> list[Path]:
+def corpus_files(folder: str, include_huge: bool, size: Size) -> list[Path]:
+    if size.picks:
+        picked = (CORPUS / name for name in size.picks if name.startswith(f"{folder}/"))
+        return [path for path in picked if path.is_file()]
     skipped = set() if include_huge else {CORPUS / name for name in HUGE}
     files = sorted(p for p in (CORPUS / folder).iterdir() if p.is_file() and p not in skipped)
-    return files[:limit]
+    return files[: size.files_per_folder]
 
 
 def run_folder(folder: str, files: list[Path], scratch: Path) -> FolderResult:
@@ -203,8 +229,32 @@ def run_folder(folder: str, files: list[Path], scratch: Path) -> FolderResult:
 
 
 def corpus_section(results: list[FolderResult]) -> list[str]:
-    lines = ["", "1. Corpus, warm pipeline (one attempt per file, no retries)", ""]
-    lines += table(
+    failures = [
+        f"  {r.folder}/{run.path.name} ({run.seconds:.2f} s): {_clip(run.error, 150)}"
+        for r in results
+        for run in r.failed
+    ]
+    return [
+        "",
+        "1. Corpus, warm pipeline (one attempt per file, no retries)",
+        "",
+        *folder_table(results),
+        "  s/deck over ready decks; total s over all files, failed ones included",
+        "",
+        "Seconds per slide by stage (stage time summed over ready decks / their slides)",
+        *stage_table(results),
+        "",
+        "Peak memory, MB (RSS high-water mark of each process, reset per folder)",
+        *memory_table(results),
+        "  worker = this process; render pool = its spawned render processes, summed;",
+        "  LibreOffice = the office process group (bridge + oosplash + soffice.bin), summed;",
+        "  '-' when no office ran (PDFs need none, and a failed load stops it until the next).",
+        *(["", "Failed files", *failures] if failures else []),
+    ]
+
+
+def folder_table(results: list[FolderResult]) -> list[str]:
+    return table(
         ["folder", "files", "ready", "failed", "slides", "median s/deck", "max s/deck", "total s"],
         [
             [
@@ -220,9 +270,10 @@ def corpus_section(results: list[FolderResult]) -> list[str]:
             for r in results
         ],
     )
-    lines.append("  s/deck over ready decks; total s over all files, failed ones included")
-    lines += ["", "Seconds per slide by stage (stage time summed over ready decks / their slides)"]
-    lines += table(
+
+
+def stage_table(results: list[FolderResult]) -> list[str]:
+    return table(
         ["folder", *STAGE_NAMES, "total"],
         [
             [
@@ -233,8 +284,10 @@ def corpus_section(results: list[FolderResult]) -> list[str]:
             for r in results
         ],
     )
-    lines += ["", "Peak memory, MB (RSS high-water mark of each process, reset per folder)"]
-    lines += table(
+
+
+def memory_table(results: list[FolderResult]) -> list[str]:
+    return table(
         ["folder", "worker", "render pool", "worker+pool", "LibreOffice", "office starts"],
         [
             [
@@ -248,19 +301,6 @@ def corpus_section(results: list[FolderResult]) -> list[str]:
             for r in results
         ],
     )
-    lines += [
-        "  worker = this process; render pool = its spawned render processes, summed;",
-        "  LibreOffice = the office process group (bridge + oosplash + soffice.bin), summed;",
-        "  '-' when no office ran (PDFs need none, and a failed load stops it until the next).",
-    ]
-    failures = [(r.folder, run) for r in results for run in r.failed]
-    if failures:
-        lines += ["", "Failed files"]
-        lines += [
-            f"  {folder}/{run.path.name} ({run.seconds:.2f} s): {_clip(run.error, 150)}"
-            for folder, run in failures
-        ]
-    return lines
 
 
 def _total_per_slide(result: FolderResult) -> float | None:
@@ -320,19 +360,33 @@ def compare(decks: list[tuple[str, Path]], repetitions: int, scratch: Path) -> l
     return comparisons
 
 
-def comparison_section(
-    comparisons: list[Comparison], repetitions: int, office_starts: int
-) -> list[str]:
-    lines = [
+def comparison_section(comparisons: list[Comparison], size: Size, office_starts: int) -> list[str]:
+    errors = [
+        f"  {c.label}: {run.error}" for c in comparisons for run in [*c.warm, *c.cold] if run.error
+    ]
+    restarts = f"  note: LibreOffice restarted {office_starts} time(s) during the warm runs"
+    return [
         "",
-        f"2. Warm pipeline against cold soffice + pdftoppm (median of {repetitions}, alternating)",
+        f"2. Warm pipeline against cold soffice + pdftoppm (median of {size.repetitions}, "
+        "alternating)",
         "   warm: the pipeline's stages with the running LibreOffice and render pool:",
         "         PDF, slide text, 1600 px and 320 px WebP per slide",
         "   cold: soffice --headless --convert-to pdf (fresh profile), "
         f"then pdftoppm -png -r {COLD_DPI}",
         "",
+        *ratio_table(comparisons),
+        "",
+        "Where the time goes (medians, seconds)",
+        *time_table(comparisons),
+        *(["", "Runs that failed (left out of the medians)", *errors] if errors else []),
+        *([restarts] if office_starts else []),
+        "",
+        target_line(comparisons[0], size),
     ]
-    lines += table(
+
+
+def ratio_table(comparisons: list[Comparison]) -> list[str]:
+    return table(
         ["deck", "slides", "warm s", "cold s", "cold/warm"],
         [
             [
@@ -345,8 +399,10 @@ def comparison_section(
             for c in comparisons
         ],
     )
-    lines += ["", "Where the time goes (medians, seconds)"]
-    lines += table(
+
+
+def time_table(comparisons: list[Comparison]) -> list[str]:
+    return table(
         ["deck", *(f"warm {n}" for n in STAGE_NAMES), "cold soffice", "cold pdftoppm"],
         [
             [
@@ -358,69 +414,59 @@ def comparison_section(
             for c in comparisons
         ],
     )
-    errors = [
-        f"  {c.label}: {run.error}" for c in comparisons for run in [*c.warm, *c.cold] if run.error
-    ]
-    if errors:
-        lines += ["", "Runs that failed (left out of the medians)", *errors]
-    if office_starts:
-        lines.append(f"  note: LibreOffice restarted {office_starts} time(s) during the warm runs")
-    headline = comparisons[0].ratio
-    verdict = "-" if headline is None else f"{headline:.2f}x"
-    met = headline is not None and headline >= TARGET_RATIO
-    lines += [
-        "",
-        f"Target: cold/warm >= {TARGET_RATIO}x on the {GENERATED_SLIDES}-slide deck: "
-        f"{verdict} -> {'met' if met else 'NOT met'}",
-    ]
-    return lines
+
+
+def target_line(generated: Comparison, size: Size) -> str:
+    ratio = generated.ratio
+    verdict = "-" if ratio is None else f"{ratio:.2f}x"
+    met = ratio is not None and ratio >= TARGET_RATIO
+    return (
+        f"Target: cold/warm >= {TARGET_RATIO}x on the {size.generated_slides}-slide deck: "
+        f"{verdict} -> {'met' if met else 'NOT met'}"
+    )
 
 
 # --- the whole benchmark ----------------------------------------------------------------
 
 
-def run(quick: bool = False, include_huge: bool = False) -> list[str]:
-    with bench_environment(include_huge) as scratch:
-        deck = make_text_deck(scratch / f"generated-{GENERATED_SLIDES}-slides.pptx")
+def run(mode: Mode = Mode.FULL, include_huge: bool = False) -> list[str]:
+    """Both sections; Django must be set up (bench/environment.py)."""
+    size = SIZES[mode]
+    with office_and_scratch() as scratch:
+        slides = size.generated_slides
+        deck = make_text_deck(scratch / f"generated-{slides}-slides.pptx", slides)
         _warm_up(deck, scratch)
-        lines = header(quick, include_huge)
-        lines += corpus_part(quick, include_huge, scratch)
-        lines += comparison_part(quick, deck, scratch)
+        lines = header(mode, include_huge)
+        lines += corpus_part(size, include_huge, scratch)
+        lines += comparison_part(size, deck, scratch)
     return lines
 
 
-def corpus_part(quick: bool, include_huge: bool, scratch: Path) -> list[str]:
-    limit = QUICK_FILES if quick else None
+def corpus_part(size: Size, include_huge: bool, scratch: Path) -> list[str]:
     results = [
-        run_folder(folder, corpus_files(folder, include_huge, limit), scratch) for folder in FOLDERS
+        run_folder(folder, corpus_files(folder, include_huge, size), scratch) for folder in FOLDERS
     ]
     return corpus_section(results)
 
 
-def comparison_part(quick: bool, deck: Path, scratch: Path) -> list[str]:
-    repetitions = 1 if quick else REPETITIONS
-    decks = [(f"generated {GENERATED_SLIDES}-slide text deck", deck)]
-    decks += [(name, CORPUS / name) for name in COMPARED[: 1 if quick else None]]
+def comparison_part(size: Size, deck: Path, scratch: Path) -> list[str]:
+    decks = [(f"generated {size.generated_slides}-slide text deck", deck)]
+    decks += [(name, CORPUS / name) for name in COMPARED[: size.compared]]
     missing = [name for name, path in decks if not path.exists()]
     decks = [(name, path) for name, path in decks if path.exists()]
     office = _office()
     office.restart()  # a fresh office whose restart_after count will not run out mid-way
     _warm_up(deck, scratch)
     starts = office.starts
-    comparisons = compare(decks, repetitions, scratch)
-    lines = comparison_section(comparisons, repetitions, office.starts - starts)
+    comparisons = compare(decks, size.repetitions, scratch)
+    lines = comparison_section(comparisons, size, office.starts - starts)
     return lines + [f"  missing from the corpus, skipped: {name}" for name in missing]
 
 
 @contextmanager
-def bench_environment(include_huge: bool) -> Iterator[Path]:
-    """Django set up over a throw-away data folder; the office and pool stopped afterwards."""
-    scratch = Path(tempfile.mkdtemp(prefix="slideshelf-bench-"))
-    os.environ["DJANGO_SETTINGS_MODULE"] = "slideshelf.settings"
-    os.environ["SLIDESHELF_DATA_DIR"] = str(scratch / "data")
-    if include_huge:
-        os.environ.setdefault("SLIDESHELF_OFFICE_TIMEOUT", HUGE_OFFICE_TIMEOUT)
-    django.setup()
+def office_and_scratch() -> Iterator[Path]:
+    """A throw-away folder for the decks; the office and render pool stopped afterwards."""
+    scratch = Path(tempfile.mkdtemp(prefix="slideshelf-bench-conversion-"))
     try:
         yield scratch
     finally:
@@ -431,8 +477,7 @@ def bench_environment(include_huge: bool) -> Iterator[Path]:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def header(quick: bool, include_huge: bool) -> list[str]:
-    mode = "quick" if quick else "full"
+def header(mode: Mode, include_huge: bool) -> list[str]:
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     skipped = "none" if include_huge else ", ".join(HUGE)
     return [

@@ -7,6 +7,9 @@ seconds over 20 connections. /hello/ (bench/hello_urls.py) is the cheapest Djang
 through the same middleware stack in the same server, so "of hello" says what a page costs
 on top of Python, gunicorn and Django on this machine at this moment.
 
+`--smoke` converts a 3-slide deck and loads each address for one second over two
+connections, without the warm-up.
+
 Only 127.0.0.1 is used. Every step has a time limit, and gunicorn is stopped on the way out.
 """
 
@@ -28,14 +31,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from bench.mode import Mode
 from bench.sample_deck import make_text_deck
 
 REPO = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
-SLIDES = 50
 WORKERS = 2
-THREADS, CONNECTIONS, SECONDS = 2, 20, 10
-WARM_UP_SECONDS = 2
 TARGET_SHARE = 0.40  # presentation page's requests/s as a share of hello's
 TARGET_P99_MS = 50.0
 STEP_TIMEOUT = 120  # migrate, collectstatic, one wrk run beyond its duration
@@ -52,6 +53,19 @@ ADDRESS_WIDTH = 40  # the generated deck's slug is long
 
 
 @dataclass(frozen=True)
+class Size:
+    slides: int  # in the generated deck
+    threads: int  # wrk's
+    connections: int
+    seconds: int  # of load per address
+    warm_up_seconds: int  # before it, at one thread and two connections; 0: none
+
+
+FULL = Size(slides=50, threads=2, connections=20, seconds=10, warm_up_seconds=2)
+SMOKE = Size(slides=3, threads=1, connections=2, seconds=1, warm_up_seconds=0)
+
+
+@dataclass(frozen=True)
 class Load:
     name: str
     path: str
@@ -61,19 +75,20 @@ class Load:
     errors: int  # socket errors and responses other than 2xx/3xx
 
 
-def run() -> list[str]:
+def run(mode: Mode = Mode.FULL) -> list[str]:
     if shutil.which("wrk") is None:
         return ["wrk is missing: run scripts/install-system-packages.sh as root"]
+    size = SMOKE if mode is Mode.SMOKE else FULL
     load_average = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     with tempfile.TemporaryDirectory(prefix="slideshelf-bench-pages-") as folder:
         scratch = Path(folder)
         env = environment(scratch / "data")
-        deck_id = prepare(env, scratch)
+        deck_id = prepare(env, scratch, size.slides)
         with gunicorn(env, scratch / "gunicorn.log") as base:
             deck_path, deck_bytes = canonical_page(base, f"/p/{deck_id}/")
             addresses = (("presentation", deck_path), ("home", "/"), ("hello", "/hello/"))
-            loads = [measure(name, base, path) for name, path in addresses]
-    return report(loads, deck_bytes, load_average)
+            loads = [measure(name, base, path, size) for name, path in addresses]
+    return report(loads, deck_bytes, load_average, size)
 
 
 # --- the site ---------------------------------------------------------------------------
@@ -92,13 +107,13 @@ def environment(data: Path) -> dict[str, str]:
     return env
 
 
-def prepare(env: dict[str, str], scratch: Path) -> str:
+def prepare(env: dict[str, str], scratch: Path, slides: int) -> str:
     """Migrate, collect static files, import and convert the generated deck; its id."""
-    deck = make_text_deck(scratch / f"generated-{SLIDES}-slides.pptx", SLIDES)
+    deck = make_text_deck(scratch / f"generated-{slides}-slides.pptx", slides)
     _progress("migrating and collecting static files")
     slideshelf(env, "migrate", "--no-input", "--verbosity", "0")
     slideshelf(env, "collectstatic", "--no-input", "--verbosity", "0")
-    _progress(f"importing and converting a {SLIDES}-slide deck")
+    _progress(f"importing and converting a {slides}-slide deck")
     output = slideshelf(env, "import", str(deck), "--wait", timeout=IMPORT_TIMEOUT)
     # `<id> <status> <path> [<message>]` per file, then a summary.
     for line in output.splitlines():
@@ -202,10 +217,12 @@ def _free_port() -> int:
 # --- the load ---------------------------------------------------------------------------
 
 
-def measure(name: str, base: str, path: str) -> Load:
+def measure(name: str, base: str, path: str, size: Size) -> Load:
     _progress(f"{name}: {path}")
-    wrk(base + path, 1, 2, WARM_UP_SECONDS)  # both workers warm: templates, connections
-    return parse_wrk(name, path, wrk(base + path, THREADS, CONNECTIONS, SECONDS))
+    if size.warm_up_seconds:  # both workers warm: templates, connections
+        wrk(base + path, 1, 2, size.warm_up_seconds)
+    output = wrk(base + path, size.threads, size.connections, size.seconds)
+    return parse_wrk(name, path, output)
 
 
 def wrk(url: str, threads: int, connections: int, seconds: int) -> str:
@@ -233,14 +250,14 @@ def parse_wrk(name: str, path: str, output: str) -> Load:
 # --- the report -------------------------------------------------------------------------
 
 
-def report(loads: list[Load], deck_bytes: int, load_average: str) -> list[str]:
+def report(loads: list[Load], deck_bytes: int, load_average: str, size: Size) -> list[str]:
     by_name = {load.name: load for load in loads}
     hello, page = by_name["hello"], by_name["presentation"]
     lines = [
         f"Page throughput: gunicorn, {WORKERS} sync workers, SQLite, debug off; "
-        f"a {SLIDES}-slide deck ({deck_bytes / 1024:.0f} KB of HTML)",
-        f"  wrk -t{THREADS} -c{CONNECTIONS} -d{SECONDS}s --latency per address, after a "
-        f"{WARM_UP_SECONDS} s warm-up; server and wrk share {os.cpu_count()} CPUs",
+        f"a {size.slides}-slide deck ({deck_bytes / 1024:.0f} KB of HTML)",
+        f"  wrk -t{size.threads} -c{size.connections} -d{size.seconds}s --latency per address, "
+        f"after a {size.warm_up_seconds} s warm-up; server and wrk share {os.cpu_count()} CPUs",
         f"  load average at start: {load_average} (other work on the machine skews every figure)",
         "",
     ]
@@ -262,7 +279,7 @@ def report(loads: list[Load], deck_bytes: int, load_average: str) -> list[str]:
         "",
         f"Target: presentation page >= {TARGET_SHARE:.0%} of hello's requests/s: "
         f"{share:.0%} -> {_verdict(share >= TARGET_SHARE)}",
-        f"Target: presentation page p99 < {TARGET_P99_MS:.0f} ms at {CONNECTIONS} clients: "
+        f"Target: presentation page p99 < {TARGET_P99_MS:.0f} ms at {size.connections} clients: "
         f"{page.p99_ms:.1f} ms -> {_verdict(page.p99_ms < TARGET_P99_MS)}",
     ]
     if any(load.errors for load in loads):

@@ -1,6 +1,7 @@
 """Search at scale: index build, query latency, the search page and similar lists.
 
-`python -m bench.search [--slides N | --quick]` (default 1,000,000 slides; quick 20,000).
+`python -m bench.search [--slides N | --quick | --smoke]` (default 1,000,000 slides; quick
+20,000; smoke 200 slides and a handful of queries of each kind).
 
 A generated corpus (bench/search_corpus.py: Swedish and English, Zipf s=1.07, decks of 10–60
 slides) is loaded into a throw-away data folder: SQLite migrated, the Presentation and Slide
@@ -12,91 +13,112 @@ sample of decks.
 
 The PostgreSQL engine is measured the same way (index build, raw engine queries) in the
 database `SLIDESHELF_BENCH_POSTGRES_URL` names, when it answers; its search tables are dropped
-and recreated each run through the search app's migrations.
+and recreated each run through the search app's migrations. A smoke run uses a database of its
+own beside that one instead, dropped afterwards, so that it never shares tables with another
+run (CI's, a developer's), and counts a PostgreSQL phase that fails as its own failure.
 
 Each half runs in a child process of its own (`--phase`), since Django's settings (data folder,
 database, engine) are fixed once per process. Children write their figures as JSON; progress
-goes to stderr, the figures to stdout.
+goes to stderr, the figures to stdout (bench/search_report.py).
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
-import itertools
 import json
 import os
 import random
-import statistics
+import secrets
 import subprocess
 import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from bench.mode import Mode
 from bench.search_corpus import Corpus
+from bench.search_queries import query_sets, raw_search, side_by_side
+from bench.search_report import KINDS, report
 from slideshelf.search.types import DeckDoc
+
+if TYPE_CHECKING:
+    from slideshelf.search.engines import Engine
 
 REPO = Path(__file__).resolve().parents[1]
 FULL_SLIDES = 1_000_000
 QUICK_SLIDES = 20_000
+SMOKE_SLIDES = 200
+SLIDES = {Mode.FULL: FULL_SLIDES, Mode.QUICK: QUICK_SLIDES, Mode.SMOKE: SMOKE_SLIDES}
 INDEX_BATCH = 500  # decks per engine.index() call, as `reindex` hands them over
-QUERIES = 200  # per kind of query
-PAGE_QUERIES = 200
-SIMILAR_SAMPLE = 200
-WARM_UP = 20  # queries run before timing: searchers opened, templates compiled
-COMMON_RANKS = 20
-RARE_RANKS = (5_000, 40_000)
-THREE_WORD_RANKS = ((20, 200), (200, 2_000), (2_000, 10_000))
-PHRASE_MIN_RANK = 21  # phrases of content words, not "och att"
 SEED = 7
 POSTGRES_URL = os.environ.get(
     "SLIDESHELF_BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/slideshelf_bench"
 )
 SECONDS_PER_SLIDE_LIMIT = 0.01  # a child taking longer than this is stuck
 CHILD_TIMEOUT_MIN = 900
-
-TARGET_PAGE_P95_MS = 30.0
-TARGET_FACADE_RATIO = 1.5
-TARGET_POSTGRES_COMMON_P95_MS = 50.0
-TARGET_SIMILAR_MS = 50.0
-TARGET_SLIDES = 1_000_000
-
-KINDS = (
-    ("common", "one word, common"),
-    ("rare", "one word, rare"),
-    ("three", "three words"),
-    ("phrase", "phrase"),
-)
+DATABASE_TOOL_TIMEOUT = 60  # createdb, dropdb
 
 
-def run(slides: int = FULL_SLIDES) -> list[str]:
+@dataclass(frozen=True)
+class Scale:
+    queries: int  # of each kind, through the raw engine and the facade
+    page_queries: int
+    similar_sample: int  # decks whose similar lists are timed
+    warm_up: int  # queries run before timing: searchers opened, templates compiled
+
+
+FULL_SCALE = Scale(queries=200, page_queries=200, similar_sample=200, warm_up=20)
+# Percentiles need at least two timings of each.
+SMOKE_SCALE = Scale(queries=4, page_queries=8, similar_sample=4, warm_up=2)
+
+
+def scale_of(mode: Mode) -> Scale:
+    return SMOKE_SCALE if mode is Mode.SMOKE else FULL_SCALE
+
+
+def run(slides: int = FULL_SLIDES, mode: Mode = Mode.FULL) -> list[str]:
     load_average = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     with tempfile.TemporaryDirectory(prefix="slideshelf-bench-search-") as folder:
         scratch = Path(folder)
-        embedded = child("embedded", slides, scratch, embedded_environment(scratch / "data"))
+        env = embedded_environment(scratch / "data")
+        embedded = child("embedded", slides, mode, scratch, env)
         if "error" in embedded:
             raise RuntimeError(f"the embedded search benchmark failed: {embedded['error']}")
-        reason = postgres_unavailable()
-        if reason:
-            postgres: dict[str, Any] = {"error": reason}
-        else:
-            postgres = child("postgres", slides, scratch, postgres_environment(scratch / "pg"))
-    return report(embedded, postgres, load_average)
+        postgres = postgres_run(slides, mode, scratch)
+    return report(embedded, postgres, load_average, scale_of(mode).queries)
+
+
+def postgres_run(slides: int, mode: Mode, scratch: Path) -> dict[str, Any]:
+    """The PostgreSQL phase's figures, or {"error": why} when they could not be had."""
+    try:
+        with postgres_database(mode) as url:
+            env = postgres_environment(scratch / "pg", url)
+            figures = child("postgres", slides, mode, scratch, env)
+    except Unavailable as reason:
+        return {"error": str(reason)}
+    if "error" in figures and mode is Mode.SMOKE:
+        raise RuntimeError(f"the PostgreSQL search benchmark failed: {figures['error']}")
+    return {**figures, "server": url.rsplit("@", 1)[-1]}
 
 
 # --- the child processes ----------------------------------------------------------------
 
 
-def child(phase: str, slides: int, scratch: Path, env: dict[str, str]) -> dict[str, Any]:
+def child(
+    phase: str, slides: int, mode: Mode, scratch: Path, env: dict[str, str]
+) -> dict[str, Any]:
     """Run one phase in a fresh interpreter; its figures, or {"error": why}."""
     out = scratch / f"{phase}.json"
     timeout = max(CHILD_TIMEOUT_MIN, slides * SECONDS_PER_SLIDE_LIMIT)
     command = [sys.executable, "-m", "bench.search", "--phase", phase, "--slides", str(slides)]
+    command += ["--smoke"] if mode is Mode.SMOKE else []
     try:
         done = subprocess.run(
             [*command, "--out", str(out)], env=env, cwd=REPO, timeout=timeout, check=False
@@ -127,124 +149,191 @@ def embedded_environment(data: Path) -> dict[str, str]:
     return {**base_environment(data), "SLIDESHELF_SEARCH_ENGINE": "tantivy"}
 
 
-def postgres_environment(data: Path) -> dict[str, str]:
+def postgres_environment(data: Path, url: str) -> dict[str, str]:
     return {
         **base_environment(data),
         "SLIDESHELF_SEARCH_ENGINE": "postgres",
-        "SLIDESHELF_DATABASE_URL": POSTGRES_URL,
+        "SLIDESHELF_DATABASE_URL": url,
     }
 
 
-def postgres_unavailable() -> str:
-    """Why the benchmark database cannot be used ("" when it can); created when missing."""
+# --- the PostgreSQL database --------------------------------------------------------------
+
+
+class Unavailable(Exception):
+    """The benchmark database cannot be used: the reason."""
+
+
+@contextmanager
+def postgres_database(mode: Mode) -> Iterator[str]:
+    """POSTGRES_URL, created when missing; for a smoke run a fresh database on the same
+    server, dropped afterwards. Raises Unavailable when the server does not answer."""
+    if mode is not Mode.SMOKE:
+        ensure_database(POSTGRES_URL)
+        yield POSTGRES_URL
+        return
+    name = f"slideshelf_bench_smoke_{os.getpid()}_{secrets.token_hex(3)}"
+    url = urlsplit(POSTGRES_URL)._replace(path=f"/{name}").geturl()
+    ensure_database(url)
+    try:
+        yield url
+    finally:
+        try:
+            database_tool("dropdb", url, "--force")
+        except (OSError, subprocess.SubprocessError) as error:
+            _progress(f"could not drop {name}: {error}")
+
+
+def ensure_database(url: str) -> None:
+    """Connect to the database `url` names, creating it when it does not exist."""
     import psycopg
 
     try:
-        psycopg.connect(POSTGRES_URL, connect_timeout=5).close()
-        return ""
+        psycopg.connect(url, connect_timeout=5).close()
+        return
     except psycopg.OperationalError as error:
         if "does not exist" not in str(error):
-            return f"{POSTGRES_URL} does not answer: {str(error).strip().splitlines()[0]}"
-    address = urlsplit(POSTGRES_URL)
-    command = ["createdb", "-h", address.hostname or "127.0.0.1", "-p", str(address.port or 5432)]
-    command += ["-U", address.username or "postgres", address.path.lstrip("/")]
+            reason = str(error).strip().splitlines()[0]
+            raise Unavailable(f"{url} does not answer: {reason}") from None
     try:
-        subprocess.run(command, check=True, capture_output=True, text=True, timeout=60)
+        database_tool("createdb", url)
     except (OSError, subprocess.SubprocessError) as error:
-        return f"could not create the database: {error}"
-    return ""
+        raise Unavailable(f"could not create the database: {error}") from None
+
+
+def database_tool(tool: str, url: str, *options: str) -> None:
+    """createdb or dropdb, with the server, user and database `url` names."""
+    address = urlsplit(url)
+    command = [tool, "-h", address.hostname or "127.0.0.1", "-p", str(address.port or 5432)]
+    command += ["-U", address.username or "postgres", *options, address.path.lstrip("/")]
+    subprocess.run(
+        command, check=True, capture_output=True, text=True, timeout=DATABASE_TOOL_TIMEOUT
+    )
+
+
+# --- the command line ---------------------------------------------------------------------
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.search", description=__doc__)
-    parser.add_argument("--slides", type=int, default=FULL_SLIDES)
-    parser.add_argument("--quick", action="store_true", help=f"{QUICK_SLIDES:,} slides")
+    parser.add_argument("--slides", type=int, help=f"default {FULL_SLIDES:,}")
+    size = parser.add_mutually_exclusive_group()
+    size.add_argument("--quick", action="store_true", help=f"{QUICK_SLIDES:,} slides")
+    size.add_argument("--smoke", action="store_true", help=f"{SMOKE_SLIDES} slides, few queries")
     parser.add_argument("--phase", choices=("embedded", "postgres"), help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     options = parser.parse_args(argv)
-    slides = QUICK_SLIDES if options.quick else options.slides
+    mode = Mode.SMOKE if options.smoke else Mode.QUICK if options.quick else Mode.FULL
+    slides = options.slides or SLIDES[mode]
     if options.phase is None:
-        for line in run(slides):
-            print(line)
+        print("\n".join(run(slides, mode)))
         return 0
-    phase = embedded_phase if options.phase == "embedded" else postgres_phase
+    return run_phase(options.phase, slides, scale_of(mode), options.out)
+
+
+def run_phase(phase: str, slides: int, scale: Scale, out: Path) -> int:
+    """One child's work; its figures, or {"error": why}, written to `out` as JSON."""
+    work = embedded_phase if phase == "embedded" else postgres_phase
     try:
-        figures = phase(slides)
+        figures = work(slides, scale)
     except Exception as error:
-        options.out.write_text(json.dumps({"error": f"{type(error).__name__}: {error}"}))
+        out.write_text(json.dumps({"error": f"{type(error).__name__}: {error}"}))
         traceback.print_exc()
         return 1
-    options.out.write_text(json.dumps(figures))
+    out.write_text(json.dumps(figures))
     return 0
+
+
+def set_up_django() -> None:
+    """Settings from the environment child() gave, and the database's tables."""
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    _progress("migrating")
+    call_command("migrate", "--no-input", verbosity=0)
+
+
+def index_in_batches(
+    corpus: Corpus, calls: dict[str, Callable[[list[DeckDoc]], object]], keep: bool
+) -> tuple[list[DeckDoc], dict[str, float]]:
+    """Every deck, INDEX_BATCH at a time, through each call in turn: the decks (when `keep`)
+    and the seconds spent generating them and in each call."""
+    docs: list[DeckDoc] = []
+    seconds = dict.fromkeys(["generate", *calls], 0.0)
+    done, total = 0, len(corpus.deck_ids)
+    for start in range(1, total + 1, INDEX_BATCH):
+        begun = time.perf_counter()
+        batch = list(corpus.decks(start, start + INDEX_BATCH))
+        seconds["generate"] += time.perf_counter() - begun
+        for name, call in calls.items():
+            seconds[name] += _timed(lambda call=call, batch=batch: call(batch))
+        done += len(batch)
+        docs += batch if keep else []
+        _progress_every(done, total, "decks indexed", seconds["index"])
+    return docs, seconds
 
 
 # --- the embedded engine (tantivy, SQLite) ------------------------------------------------
 
 
-def embedded_phase(slides: int) -> dict[str, Any]:
-    import django
-
-    django.setup()
-    from django.conf import settings
+def embedded_phase(slides: int, scale: Scale) -> dict[str, Any]:
+    set_up_django()
     from django.core.management import call_command
-    from django.test import Client
 
-    from slideshelf.search import api, similar
     from slideshelf.search.engines import engine
 
-    _progress("migrating and collecting static files")
-    call_command("migrate", "--no-input", verbosity=0)
+    _progress("collecting static files")
     call_command("collectstatic", "--no-input", verbosity=0)
     corpus = Corpus(slides)
-    figures: dict[str, Any] = {"slides": corpus.slide_total, "decks": len(corpus.deck_ids)}
     search = engine()
-
-    docs: list[DeckDoc] = []
-    timings = {"generate": 0.0, "rows": 0.0, "index": 0.0}
     rows = Rows(corpus)
-    for start in range(1, len(corpus.deck_ids) + 1, INDEX_BATCH):
-        begun = time.perf_counter()
-        batch = list(corpus.decks(start, start + INDEX_BATCH))
-        timings["generate"] += time.perf_counter() - begun
-        begun = time.perf_counter()
-        rows.create(batch)
-        timings["rows"] += time.perf_counter() - begun
-        begun = time.perf_counter()
-        search.index(batch)
-        timings["index"] += time.perf_counter() - begun
-        docs.extend(batch)
-        _progress_every(len(docs), len(corpus.deck_ids), "decks indexed", timings["index"])
-    figures.update(timings)
-    figures["index_bytes"] = {
-        part: _folder_bytes(Path(settings.SEARCH_INDEX_DIR) / part) for part in ("decks", "slides")
+    calls = {"rows": rows.create, "index": search.index}
+    docs, seconds = index_in_batches(corpus, calls, keep=True)
+    figures: dict[str, Any] = {"slides": corpus.slide_total, "decks": len(corpus.deck_ids)}
+    figures.update(seconds, index_batch=INDEX_BATCH, **embedded_sizes(corpus, docs))
+    rng = random.Random(SEED)
+    figures.update(key_terms_and_similar(corpus, docs, rng, scale))
+    del docs  # not among what the garbage collector is told to leave alone below
+    figures.update(embedded_queries(corpus, search, rng, scale))
+    return figures
+
+
+def embedded_sizes(corpus: Corpus, docs: list[DeckDoc]) -> dict[str, Any]:
+    from django.conf import settings
+
+    index = Path(settings.SEARCH_INDEX_DIR)
+    return {
+        "index_bytes": {part: _folder_bytes(index / part) for part in ("decks", "slides")},
+        "database_bytes": _folder_bytes(Path(settings.DATA_DIR), "slideshelf.sqlite3*"),
+        "zipf": {lang: corpus.fitted_exponent(docs[:2_000], lang) for lang in ("sv", "en")},
     }
-    figures["database_bytes"] = _folder_bytes(Path(settings.DATA_DIR), "slideshelf.sqlite3*")
-    figures["zipf"] = {
-        language: corpus.fitted_exponent(docs[:2_000], language) for language in ("sv", "en")
-    }
+
+
+def key_terms_and_similar(
+    corpus: Corpus, docs: list[DeckDoc], rng: random.Random, scale: Scale
+) -> dict[str, Any]:
+    from slideshelf.search import similar
 
     _progress("key terms of every deck")
     begun = time.perf_counter()
     for done, doc in enumerate(docs, start=1):
         similar.store_key_terms(doc.deck_id, similar.key_terms(doc))
         _progress_every(done, len(docs), "decks' key terms", time.perf_counter() - begun)
-    figures["key_terms"] = time.perf_counter() - begun
-
-    rng = random.Random(SEED)
-    sample = rng.sample(list(corpus.deck_ids), min(SIMILAR_SAMPLE, len(docs)))
+    key_terms = time.perf_counter() - begun
+    sample = rng.sample(list(corpus.deck_ids), min(scale.similar_sample, len(docs)))
     _progress(f"similar lists of {len(sample)} decks")
-    figures["similar"] = [
-        _timed(lambda deck_id=deck_id: similar.store_similar(deck_id)) for deck_id in sample
-    ]
-    del docs
+    times = [_timed(lambda deck_id=deck_id: similar.store_similar(deck_id)) for deck_id in sample]
+    return {"key_terms": key_terms, "similar": times}
 
-    from slideshelf.search.query import parse
-    from slideshelf.search.types import Filters, Sort
 
-    queries = query_sets(corpus, rng)
+def embedded_queries(
+    corpus: Corpus, search: Engine, rng: random.Random, scale: Scale
+) -> dict[str, Any]:
+    from slideshelf.search import api
 
-    def raw(text: str) -> int:
-        return search.search(parse(text), Filters(), Sort.RELEVANCE, 0, 10, 3).total
+    queries = query_sets(corpus, rng, scale.queries)
 
     def facade(text: str) -> int:
         return api.find(text).total
@@ -253,10 +342,16 @@ def embedded_phase(slides: int) -> dict[str, Any]:
     # generator too, which no web process holds) is never scanned by the garbage collector.
     gc.collect()
     gc.freeze()
-    figures["queries"] = {}
-    for kind, label in KINDS:
-        _progress(f"{label}: raw engine and facade, {len(queries[kind])} queries")
-        figures["queries"][kind] = side_by_side(queries[kind], {"raw": raw, "facade": facade})
+    calls = {"raw": raw_search(search), "facade": facade}
+    return {
+        "queries": time_kinds("", queries, calls, scale.warm_up),
+        "page": search_page(queries, scale),
+    }
+
+
+def search_page(queries: dict[str, list[str]], scale: Scale) -> dict[str, Any]:
+    """The search page through Django's test client, on the kinds of query in turn."""
+    from django.test import Client
 
     client = Client()
 
@@ -267,10 +362,9 @@ def embedded_phase(slides: int) -> dict[str, Any]:
         return 0
 
     mixed = [text for group in zip(*queries.values(), strict=True) for text in group]
-    mixed = mixed[:PAGE_QUERIES]
+    mixed = mixed[: scale.page_queries]
     _progress(f"the search page, {len(mixed)} queries")
-    figures["page"] = side_by_side(mixed, {"page": page})["page"]
-    return figures
+    return {**side_by_side(mixed, {"page": page}, scale.warm_up)["page"], "count": len(mixed)}
 
 
 class Rows:
@@ -331,131 +425,55 @@ class Rows:
 # --- the PostgreSQL engine ----------------------------------------------------------------
 
 
-def postgres_phase(slides: int) -> dict[str, Any]:
-    import django
-
-    django.setup()
+def postgres_phase(slides: int, scale: Scale) -> dict[str, Any]:
+    set_up_django()
     from django.core.management import call_command
-    from django.db import connection
 
     from slideshelf.search.engines.postgres import PostgresEngine
-    from slideshelf.search.query import parse
-    from slideshelf.search.types import Filters, Sort
 
-    _progress("PostgreSQL: migrating, the search tables dropped and created again")
-    call_command("migrate", "--no-input", verbosity=0)
+    _progress("PostgreSQL: the search tables dropped and created again")
     call_command("migrate", "search", "0001", "--no-input", verbosity=0)
     call_command("migrate", "search", "--no-input", verbosity=0)
     corpus = Corpus(slides)
     search = PostgresEngine()
+    _, seconds = index_in_batches(corpus, {"index": search.index}, keep=False)
     figures: dict[str, Any] = {"slides": corpus.slide_total, "decks": len(corpus.deck_ids)}
-    indexed, index_seconds = 0, 0.0
-    for start in range(1, len(corpus.deck_ids) + 1, INDEX_BATCH):
-        batch = list(corpus.decks(start, start + INDEX_BATCH))
-        index_seconds += _timed(lambda batch=batch: search.index(batch))
-        indexed += len(batch)
-        _progress_every(indexed, len(corpus.deck_ids), "decks in PostgreSQL", index_seconds)
-    figures["index"] = index_seconds
+    figures.update(index=seconds["index"], **vacuum_and_sizes())
+    queries = query_sets(corpus, random.Random(SEED), scale.queries)
+    calls = {"raw": raw_search(search)}
+    figures["queries"] = time_kinds("PostgreSQL, ", queries, calls, scale.warm_up)
+    return figures
+
+
+def vacuum_and_sizes() -> dict[str, Any]:
+    from django.db import connection
+
     tables = ("search_pg_deck", "search_pg_slide", "search_pg_term")
     with connection.cursor() as cursor:
         # What autovacuum would have done by the time anyone searches: planner statistics.
         begun = time.perf_counter()
         for table in tables:
             cursor.execute(f"VACUUM ANALYZE {table}")
-        figures["vacuum"] = time.perf_counter() - begun
+        vacuum = time.perf_counter() - begun
         cursor.execute(
             "SELECT " + ", ".join(f"pg_total_relation_size('{table}')" for table in tables)
         )
-        figures["index_bytes"] = dict(zip(tables, cursor.fetchone(), strict=True))
+        sizes = dict(zip(tables, cursor.fetchone(), strict=True))
+    return {"vacuum": vacuum, "index_bytes": sizes}
 
-    def raw(text: str) -> int:
-        return search.search(parse(text), Filters(), Sort.RELEVANCE, 0, 10, 3).total
 
-    queries = query_sets(corpus, random.Random(SEED))
-    figures["queries"] = {}
+def time_kinds(
+    engine: str, queries: dict[str, list[str]], calls: dict[str, Callable[[str], int]], warm_up: int
+) -> dict[str, Any]:
+    """Each kind of query through `calls`, side by side."""
+    figures = {}
     for kind, label in KINDS:
-        _progress(f"PostgreSQL, {label}: {len(queries[kind])} queries")
-        figures["queries"][kind] = side_by_side(queries[kind], {"raw": raw})
+        _progress(f"{engine}{label}: {', '.join(calls)}, {len(queries[kind])} queries")
+        figures[kind] = side_by_side(queries[kind], calls, warm_up)
     return figures
 
 
-# --- queries ------------------------------------------------------------------------------
-
-
-def query_sets(corpus: Corpus, rng: random.Random) -> dict[str, list[str]]:
-    """QUERIES queries of each kind, drawn from the vocabulary (two in three Swedish)."""
-    vocabularies = corpus.vocabularies
-
-    def language() -> str:
-        return rng.choice(("sv", "sv", "en"))
-
-    def word(lang: str, low: int, high: int) -> str:
-        return vocabularies[lang].words[rng.randint(low, high) - 1]
-
-    common = [word(language(), 1, COMMON_RANKS) for _ in range(QUERIES)]
-    rare = [word(language(), *RARE_RANKS) for _ in range(QUERIES)]
-    three = []
-    for _ in range(QUERIES):
-        lang = language()
-        words = [word(lang, low, high) for low, high in THREE_WORD_RANKS]
-        rng.shuffle(words)
-        three.append(" ".join(words))
-    phrases = [phrase(corpus, rng) for _ in range(QUERIES)]
-    return {"common": common, "rare": rare, "three": three, "phrase": phrases}
-
-
-def phrase(corpus: Corpus, rng: random.Random) -> str:
-    """Two words side by side on a slide of a random deck, both past the function words."""
-    while True:
-        doc = corpus.deck(rng.choice(corpus.deck_ids))
-        vocabulary = corpus.vocabularies[doc.language]
-        line = rng.choice(rng.choice(doc.slides).text.lower().rstrip(".").split("\n"))
-        words = line.split()
-        pairs = [
-            (first, second)
-            for first, second in itertools.pairwise(words)
-            if min(vocabulary.rank(first), vocabulary.rank(second)) >= PHRASE_MIN_RANK
-        ]
-        if pairs:
-            return '"{} {}"'.format(*rng.choice(pairs))
-
-
-def side_by_side(
-    queries: list[str], calls: dict[str, Callable[[str], int]]
-) -> dict[str, dict[str, Any]]:
-    """Every query through every call, the calls taking turns at going first."""
-    names = list(calls)
-    for text in queries[:WARM_UP]:
-        for name in names:
-            calls[name](text)
-    seconds: dict[str, list[float]] = {name: [] for name in names}
-    matches: list[int] = []
-    for number, text in enumerate(queries):
-        order = names if number % 2 == 0 else names[::-1]
-        for name in order:
-            begun = time.perf_counter()
-            total = calls[name](text)
-            seconds[name].append(time.perf_counter() - begun)
-            if name == names[0]:
-                matches.append(total)
-    return {
-        name: {**_percentiles(values), "matches": statistics.median(matches)}
-        for name, values in seconds.items()
-    }
-
-
 # --- helpers ------------------------------------------------------------------------------
-
-
-def _percentiles(seconds: list[float]) -> dict[str, float]:
-    cuts = statistics.quantiles(seconds, n=100, method="inclusive")
-    ms = 1000.0
-    return {
-        "p50": cuts[49] * ms,
-        "p95": cuts[94] * ms,
-        "p99": cuts[98] * ms,
-        "max": max(seconds) * ms,
-    }
 
 
 def _timed(call: Callable[[], object]) -> float:
@@ -480,102 +498,6 @@ def _progress_every(done: int, total: int, what: str, seconds: float) -> None:
 
 def _progress(message: str) -> None:
     print(f"  [search] {message}", file=sys.stderr, flush=True)
-
-
-# --- the report ---------------------------------------------------------------------------
-
-
-def report(embedded: dict[str, Any], postgres: dict[str, Any], load_average: str) -> list[str]:
-    slides, decks = embedded["slides"], embedded["decks"]
-    zipf = embedded["zipf"]
-    index_mb = sum(embedded["index_bytes"].values()) / 1e6
-    key_terms_ms = embedded["key_terms"] / decks * 1000
-    lines = [
-        f"Search: {slides:,} slides in {decks:,} decks (2/3 Swedish, 1/3 English; Zipf s "
-        f"fitted {zipf['sv']:.2f} sv, {zipf['en']:.2f} en on the top 1,000 words)",
-        f"  in process, {os.cpu_count()} CPUs; load average at start: {load_average}",
-        f"  corpus generated in {embedded['generate']:.0f} s; SQLite rows bulk-created in "
-        f"{embedded['rows']:.0f} s ({embedded['database_bytes'] / 1e6:,.0f} MB)",
-        f"  tantivy index build ({INDEX_BATCH} decks a call): {embedded['index']:.0f} s, "
-        f"{slides / embedded['index']:,.0f} slides/s; {index_mb:,.0f} MB on disk (decks "
-        f"{embedded['index_bytes']['decks'] / 1e6:,.0f} MB, slides "
-        f"{embedded['index_bytes']['slides'] / 1e6:,.0f} MB)",
-        f"  key terms of every deck: {embedded['key_terms']:.0f} s ({key_terms_ms:.1f} ms a deck)",
-        "",
-        f"  {'tantivy, ms (200 each)':<24}  {'raw p50':>7} {'p95':>6} {'p99':>6}"
-        f"  {'find p50':>8} {'p95':>6} {'p99':>6}  {'find/raw':>8}  {'matching decks':>14}",
-    ]
-    ratios = {}
-    for kind, label in KINDS:
-        raw, facade = embedded["queries"][kind]["raw"], embedded["queries"][kind]["facade"]
-        ratios[kind] = facade["p50"] / raw["p50"]
-        lines.append(
-            f"  {label:<24}  {raw['p50']:>7.1f} {raw['p95']:>6.1f} {raw['p99']:>6.1f}"
-            f"  {facade['p50']:>8.1f} {facade['p95']:>6.1f} {facade['p99']:>6.1f}"
-            f"  {ratios[kind]:>7.2f}×  {raw['matches']:>14,.0f}"
-        )
-    page = embedded["page"]
-    similar = _percentiles(embedded["similar"])
-    lines += [
-        "",
-        f"  search page (test client, {PAGE_QUERIES} mixed queries): p50 {page['p50']:.1f} ms, "
-        f"p95 {page['p95']:.1f} ms, p99 {page['p99']:.1f} ms",
-        f"  similar list (store_similar, {len(embedded['similar'])} random decks): "
-        f"p50 {similar['p50']:.1f} ms, p95 {similar['p95']:.1f} ms, max {similar['max']:.1f} ms",
-        "",
-    ]
-    lines += postgres_lines(postgres)
-    scale = "" if slides >= TARGET_SLIDES else f" (measured at {slides:,} slides, not 1M)"
-    worst = max(ratios, key=lambda kind: ratios[kind])
-    lines += [
-        "",
-        f"Target: search page p95 < {TARGET_PAGE_P95_MS:.0f} ms at 1M slides: "
-        f"{page['p95']:.1f} ms{scale} -> {_verdict(page['p95'] < TARGET_PAGE_P95_MS)}",
-        f"Target: facade < {TARGET_FACADE_RATIO}× the raw engine (medians): worst "
-        f"{ratios[worst]:.2f}× ({dict(KINDS)[worst]}) -> "
-        f"{_verdict(ratios[worst] < TARGET_FACADE_RATIO)}",
-    ]
-    if "error" in postgres:
-        lines.append(
-            f"Target: PostgreSQL one-word common p95 < {TARGET_POSTGRES_COMMON_P95_MS:.0f} ms: "
-            "not measured"
-        )
-    else:
-        common = postgres["queries"]["common"]["raw"]["p95"]
-        lines.append(
-            f"Target: PostgreSQL one-word common p95 < {TARGET_POSTGRES_COMMON_P95_MS:.0f} ms: "
-            f"{common:.1f} ms{scale} -> {_verdict(common < TARGET_POSTGRES_COMMON_P95_MS)}"
-        )
-    deck_scale = "" if decks >= 33_000 else f" (measured at {decks:,} decks)"
-    lines.append(
-        f"Target: similar list < {TARGET_SIMILAR_MS:.0f} ms a deck at 33,000 decks: p95 "
-        f"{similar['p95']:.1f} ms{deck_scale} -> {_verdict(similar['p95'] < TARGET_SIMILAR_MS)}"
-    )
-    return lines
-
-
-def postgres_lines(postgres: dict[str, Any]) -> list[str]:
-    if "error" in postgres:
-        return [f"  PostgreSQL engine: not measured ({postgres['error']})"]
-    sizes = postgres["index_bytes"]
-    lines = [
-        f"  PostgreSQL engine ({POSTGRES_URL.rsplit('@', 1)[-1]}): index build "
-        f"{postgres['index']:.0f} s, {postgres['slides'] / postgres['index']:,.0f} slides/s "
-        f"(then VACUUM ANALYZE {postgres['vacuum']:.0f} s); {sum(sizes.values()) / 1e6:,.0f} MB "
-        f"({', '.join(f'{name} {size / 1e6:,.0f} MB' for name, size in sizes.items())})",
-        f"  {'PostgreSQL raw, ms':<24}  {'p50':>7} {'p95':>6} {'p99':>6}  {'matching decks':>14}",
-    ]
-    for kind, label in KINDS:
-        raw = postgres["queries"][kind]["raw"]
-        lines.append(
-            f"  {label:<24}  {raw['p50']:>7.1f} {raw['p95']:>6.1f} {raw['p99']:>6.1f}"
-            f"  {raw['matches']:>14,.0f}"
-        )
-    return lines
-
-
-def _verdict(met: bool) -> str:
-    return "met" if met else "NOT met"
 
 
 if __name__ == "__main__":

@@ -211,11 +211,11 @@ class Corpus:
 
 
 def deck_rows(doc: DeckDoc, owner_ids: dict[str, int], collection_ids: dict[str, int]) -> Any:
-    """The deck's Presentation (listed: public, ready, revision 1) and its Slides, unsaved.
+    """The deck's Presentation (listed: public, revision 1) and its Slides, unsaved.
 
     Image fields name files that do not exist: the search page only builds their addresses.
     """
-    from slideshelf.presentations.models import Presentation, Slide, Status, TextSource
+    from slideshelf.presentations.models import Presentation, Slide, TextSource
 
     created = datetime.fromtimestamp(doc.created, tz=UTC)
     deck = Presentation(
@@ -225,14 +225,11 @@ def deck_rows(doc: DeckDoc, owner_ids: dict[str, int], collection_ids: dict[str,
         language=doc.language,
         owner_id=owner_ids[doc.uploader],
         collection_id=collection_ids.get(doc.collection),
-        status=Status.READY,
         revision=1,
         slide_count=len(doc.slides),
         original_name=f"deck-{doc.deck_id}.pptx",
         original_sha256=f"{doc.deck_id:064x}",
-        file_type="pptx",
         created_at=created,
-        converted_at=created,
     )
     slides = []
     for slide in doc.slides:

@@ -2,7 +2,7 @@
 
 Both are timed on every file in the corpus's pptx folder (median of three runs per file),
 after one warm-up conversion each, so that imports and MarkItDown's file-type model load
-are not counted. Run it with `python bench/text_extraction.py`.
+are not counted; `--smoke` times one small file once. Run it with `python -m bench`.
 """
 
 from __future__ import annotations
@@ -12,16 +12,18 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bench.mode import Mode
 from slideshelf.conversion.extractors import extract_structure
 
 CORPUS_PPTX = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "pptx"
 RUNS = 3
+SMOKE_FILE = "pypptx_test_slides.pptx"  # one slide, a table, a group and pictures
 
 
-def _median_seconds(work: Callable[[str], object], path: Path) -> float | None:
+def _median_seconds(work: Callable[[str], object], path: Path, runs: int) -> float | None:
     """Median wall time of `work` on `path`, or None when it fails on that file."""
     times = []
-    for _ in range(RUNS):
+    for _ in range(runs):
         start = time.perf_counter()
         try:
             work(str(path))
@@ -35,11 +37,14 @@ def _ms(seconds: float | None) -> str:
     return "   fails" if seconds is None else f"{seconds * 1000:8.1f}"
 
 
-def run() -> list[str]:
+def run(mode: Mode = Mode.FULL) -> list[str]:
     from markitdown import MarkItDown  # a dev dependency: imported only when benchmarking
 
     converter = MarkItDown()
-    paths = sorted(p for p in CORPUS_PPTX.iterdir() if p.is_file())
+    if mode is Mode.SMOKE:
+        paths, runs = [CORPUS_PPTX / SMOKE_FILE], 1
+    else:
+        paths, runs = sorted(p for p in CORPUS_PPTX.iterdir() if p.is_file()), RUNS
     readers: dict[str, Callable[[str], object]] = {
         "slideshelf": lambda path: extract_structure(path, "pptx"),
         "markitdown": converter.convert,
@@ -50,8 +55,8 @@ def run() -> list[str]:
     lines = [f"{'file':<56} {'ours ms':>8} {'mkd ms':>8} {'speed-up':>8}"]
     ours_all, pairs = [], []
     for path in paths:
-        ours = _median_seconds(readers["slideshelf"], path)
-        theirs = _median_seconds(readers["markitdown"], path)
+        ours = _median_seconds(readers["slideshelf"], path, runs)
+        theirs = _median_seconds(readers["markitdown"], path, runs)
         if ours is not None:
             ours_all.append(ours)
         if ours is not None and theirs is not None:
@@ -71,7 +76,3 @@ def run() -> list[str]:
         f"slideshelf over all {len(ours_all)} files: {sum(ours_all) * 1000:.1f} ms",
     ]
     return lines
-
-
-if __name__ == "__main__":
-    print("\n".join(run()))

@@ -16,6 +16,7 @@ from slideshelf.lib.env import (
     env_path,
     env_str,
 )
+from slideshelf.lib.secret import read_or_create_secret_key
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = env_path("DATA_DIR", Path("data"))
@@ -26,8 +27,6 @@ DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY", "")
 if not SECRET_KEY:
     # A key kept in the data folder: stable across restarts without any set-up.
-    from slideshelf.lib.secret import read_or_create_secret_key
-
     SECRET_KEY = read_or_create_secret_key(DATA_DIR / "secret_key")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 
@@ -44,9 +43,10 @@ INSTALLED_APPS = [
     "slideshelf.accounts",
     "slideshelf.presentations",
     "slideshelf.conversion",
-    "slideshelf.uploads",
-    "slideshelf.moderation",
     "slideshelf.search",
+    "slideshelf.studio",
+    "slideshelf.pages",
+    "slideshelf.moderation",
 ]
 
 MIDDLEWARE = [

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from slideshelf.conversion.services import convert
+from slideshelf.conversion.tasks import queue_conversion
 from slideshelf.presentations.models import Presentation
-from slideshelf.presentations.services import create_presentation
+from slideshelf.studio.lifecycle import create_presentation
 
 
 def upload(path: Path, **fields) -> Presentation:
@@ -18,10 +19,10 @@ def convert_now(deck: Presentation) -> Presentation:
     """Convert as the worker would, retries included, and return the fresh deck."""
     for _ in range(10):
         deck.refresh_from_db()
-        if deck.status in ("ready", "failed"):
+        if deck.conversion.status in ("ready", "failed"):
             return deck
-        convert(deck.pk)
-    raise AssertionError(f"{deck.public_id} did not finish: {deck.status}")
+        convert(deck.pk, requeue=queue_conversion)
+    raise AssertionError(f"{deck.public_id} did not finish: {deck.conversion.status}")
 
 
 def with_slide_inserted(path: Path, position: int, title: str) -> bytes:

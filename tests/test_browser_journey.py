@@ -58,7 +58,9 @@ def test_sign_up_upload_edit_replace_and_old_slide_link(page, live_server, media
     states = send_and_convert(page, str(DECK))
     assert states[-1].startswith("Ready")
     deck = Presentation.objects.get()
-    assert deck.owner.username == "ada" and deck.status == "ready" and deck.slide_count == 6
+    assert (
+        deck.owner.username == "ada" and deck.conversion.status == "ready" and deck.slide_count == 6
+    )
 
     page.click("#upload-list li a")
     page.wait_for_selector("#viewer.ready")
@@ -121,4 +123,4 @@ def test_an_upload_that_repeats_an_earlier_deck_can_become_its_new_version(
     assert page.url == live_server.url + "/my/"
     assert not Presentation.objects.filter(pk=newer.pk).exists()
     earlier.refresh_from_db()
-    assert earlier.replacement_name == "autogen-v2.pptx"
+    assert earlier.conversion.replacement_name == "autogen-v2.pptx"

@@ -30,7 +30,6 @@ def deck(media, settings, tmp_path):
         owner=owner,
         title="Tolka tabeller i presentationer",
         language="sv",
-        status="ready",
         revision=1,
         slide_count=2,
         original_name="tabeller.pptx",

@@ -8,7 +8,8 @@ import shutil
 import pytest
 from django.core.management import call_command
 
-from slideshelf.presentations.models import Presentation, Status
+from slideshelf.conversion.models import Status
+from slideshelf.presentations.models import Presentation
 from tests.conftest import CORPUS
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -42,7 +43,7 @@ def test_import_without_wait_only_queues(media, capsys):
     call_command("import", str(CORPUS / "pdf/pdfjs_german-umlaut-r.pdf"))
     out, _ = capsys.readouterr()
     assert " queued " in out
-    assert Presentation.objects.get().status == Status.QUEUED
+    assert Presentation.objects.get().conversion.status == Status.QUEUED
 
 
 def test_show_json_has_the_promised_shape(media, capsys):

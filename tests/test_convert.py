@@ -4,8 +4,10 @@ import pytest
 from django.core.files.storage import default_storage
 from django_tasks_db.models import DBTaskResult
 
-from slideshelf.conversion.services import Outcome, convert, queue_conversion
-from slideshelf.presentations.models import Status
+from slideshelf.conversion.messages import message
+from slideshelf.conversion.models import Status
+from slideshelf.conversion.services import UNEXPECTED, Outcome, convert
+from slideshelf.conversion.tasks import queue_conversion
 from tests.conftest import CORPUS
 from tests.factories import convert_now, upload
 
@@ -14,8 +16,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def test_pptx_becomes_ready_with_text_tables_alt_text_images_and_pdf(media):
     deck = convert_now(upload(CORPUS / "pptx/mkd_test.pptx"))
-    assert deck.status == Status.READY, deck.error
-    assert deck.file_type == "pptx"
+    assert deck.conversion.status == Status.READY, deck.conversion.failure_english
+    assert deck.conversion.file_type == "pptx"
     assert deck.slide_count == 6
     slides = list(deck.slides.all())
     assert slides[0].title.startswith("AutoGen")
@@ -29,20 +31,20 @@ def test_pptx_becomes_ready_with_text_tables_alt_text_images_and_pdf(media):
 
 def test_speaker_notes_are_kept_even_on_a_slide_without_text(media):
     deck = convert_now(upload(CORPUS / "pptx/pypptx_prs-notes.pptx"))
-    assert deck.status == Status.READY, deck.error
+    assert deck.conversion.status == Status.READY, deck.conversion.failure_english
     assert deck.slides.get().notes
 
 
 def test_uploading_queues_a_job_in_the_task_table(media):
     deck = upload(CORPUS / "pdf/pdfjs_german-umlaut-r.pdf")
-    assert deck.status == Status.QUEUED
+    assert deck.conversion.status == Status.QUEUED
     job = DBTaskResult.objects.get()
     assert job.args_kwargs["args"] == [deck.pk]
 
 
 def test_pdf_text_layer_gives_each_page_its_text(media):
     deck = convert_now(upload(CORPUS / "pdf/pdfjs_german-umlaut-r.pdf"))
-    assert deck.status == Status.READY, deck.error
+    assert deck.conversion.status == Status.READY, deck.conversion.failure_english
     slide = deck.slides.get()
     assert slide.text_source == "pdf"
     assert any(ch in slide.title + slide.text for ch in "äöüÄÖÜ")
@@ -64,20 +66,19 @@ def test_given_title_is_kept(media):
 
 def test_encrypted_deck_fails_once_with_a_message_and_keeps_the_original(media):
     deck = convert_now(upload(CORPUS / "broken/msoc_Encrypted.pptx"))
-    assert deck.status == Status.FAILED
-    assert "password-protected" in deck.error
-    assert deck.attempts == 1, "a permanent failure is not retried"
+    assert deck.conversion.status == Status.FAILED
+    assert "password-protected" in deck.conversion.failure_english
+    assert deck.conversion.attempts == 1, "a permanent failure is not retried"
     assert default_storage.exists(deck.original.name)
 
 
 def test_failed_deck_can_be_queued_again(media):
     deck = convert_now(upload(CORPUS / "pdf/pdfjs_german-umlaut-r.pdf", title="x"))
-    deck.status = Status.FAILED
-    deck.save()
-    queue_conversion(deck)
+    deck.conversion.fail(message(UNEXPECTED))
+    queue_conversion(deck.conversion)
     deck.refresh_from_db()
-    assert deck.status == Status.QUEUED and not deck.error
-    assert convert_now(deck).status == Status.READY
+    assert deck.conversion.status == Status.QUEUED and not deck.conversion.failure_english
+    assert convert_now(deck).conversion.status == Status.READY
 
 
 def test_transient_failure_is_retried_then_fails_with_its_message(media, settings):
@@ -89,20 +90,20 @@ def test_transient_failure_is_retried_then_fails_with_its_message(media, setting
     runtime.get_office.cache_clear()
     try:
         deck = upload(CORPUS / "pptx/mkd_test.pptx")
-        outcomes = [convert(deck.pk) for _ in range(3)]
+        outcomes = [convert(deck.pk, requeue=queue_conversion) for _ in range(3)]
     finally:
         runtime.get_office.cache_clear()
     assert outcomes == [Outcome.RETRYING, Outcome.RETRYING, Outcome.FAILED]
     deck.refresh_from_db()
-    assert deck.status == Status.FAILED
-    assert "LibreOffice" in deck.error
+    assert deck.conversion.status == Status.FAILED
+    assert "LibreOffice" in deck.conversion.failure_english
     assert DBTaskResult.objects.count() == 3  # the first job and two retries
 
 
 def test_reconversion_replaces_slides_and_removes_the_old_images(media):
     deck = convert_now(upload(CORPUS / "pdf/pdfjs_german-umlaut-r.pdf", title="x"))
     old_image = deck.slides.get().image
-    queue_conversion(deck)
+    queue_conversion(deck.conversion)
     deck = convert_now(deck)
     assert deck.revision == 2
     assert deck.slides.count() == 1
@@ -121,7 +122,7 @@ def test_slide_without_any_text_layer_is_read_by_ocr(media):
 
 def test_deck_with_no_slides_is_ready_with_none(media):
     deck = convert_now(upload(CORPUS / "pptx/pypptx_no-slides.pptx"))
-    assert deck.status == Status.READY
+    assert deck.conversion.status == Status.READY
     assert deck.slide_count == 0 and not deck.slides.exists()
 
 

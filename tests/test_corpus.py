@@ -8,8 +8,8 @@ import pytest
 from django.core.files.storage import default_storage
 
 from slideshelf.conversion.extractors.pdf import page_texts
+from slideshelf.conversion.models import Status
 from slideshelf.conversion.services import UNEXPECTED
-from slideshelf.presentations.models import Status
 from tests.conftest import CORPUS, expected_slides, manifest
 from tests.factories import convert_now, upload
 
@@ -48,7 +48,7 @@ def assert_every_page_with_text_gives_its_slide_text(deck):
 @pytest.mark.parametrize("relative", good_files())
 def test_corpus_deck_becomes_ready_with_its_real_slide_count(relative, media):
     deck = convert_now(upload(CORPUS / relative))
-    assert deck.status == Status.READY, deck.error
+    assert deck.conversion.status == Status.READY, deck.conversion.failure_english
     assert deck.slide_count == expected_slides(relative)
     assert deck.slides.count() == deck.slide_count
     assert_every_page_with_text_gives_its_slide_text(deck)
@@ -57,9 +57,9 @@ def test_corpus_deck_becomes_ready_with_its_real_slide_count(relative, media):
 @pytest.mark.parametrize("relative", broken_files())
 def test_broken_file_converts_or_fails_with_a_specific_message(relative, media):
     deck = convert_now(upload(CORPUS / relative))
-    assert deck.status in (Status.READY, Status.FAILED)
-    if deck.status == Status.FAILED:
-        assert deck.error and deck.error != UNEXPECTED
+    assert deck.conversion.status in (Status.READY, Status.FAILED)
+    if deck.conversion.status == Status.FAILED:
+        assert deck.conversion.failure_english and deck.conversion.failure_english != UNEXPECTED
         assert default_storage.exists(deck.original.name)  # the original is kept
     else:
         assert deck.slide_count == deck.slides.count() > 0
@@ -69,5 +69,5 @@ def test_a_good_deck_converts_after_every_broken_one(media):
     for relative in broken_files():
         convert_now(upload(CORPUS / relative))
     deck = convert_now(upload(CORPUS / "pptx/mkd_test.pptx"))
-    assert deck.status == Status.READY
+    assert deck.conversion.status == Status.READY
     assert deck.slide_count == 6

@@ -16,9 +16,10 @@ from django.utils import translation
 from slideshelf.conversion.errors import ConversionError, PermanentError
 from slideshelf.conversion.extractors.pdf import _message
 from slideshelf.conversion.messages import Message, english, message, translated
-from slideshelf.conversion.services import REPLACEMENT_REFUSED, convert, queue_conversion
+from slideshelf.conversion.models import Status
+from slideshelf.conversion.services import REPLACEMENT_REFUSED, convert
 from slideshelf.conversion.sniff import sniff
-from slideshelf.presentations.models import Status
+from slideshelf.conversion.tasks import queue_conversion
 from tests.conftest import CORPUS, REPO
 from tests.factories import convert_now, upload
 from tests.uploading import make_user
@@ -163,9 +164,9 @@ def test_a_translation_with_a_broken_placeholder_shows_the_english(monkeypatch):
 @pytest.mark.django_db
 def test_failed_conversion_stores_the_msgid_and_the_page_shows_it(client, media):
     deck = convert_now(upload(CORPUS / "broken/unst_password.pdf"))
-    assert deck.status == Status.FAILED
-    assert deck.error_message == message(_message(4))
-    assert deck.error == _message(4)
+    assert deck.conversion.status == Status.FAILED
+    assert deck.conversion.failure == message(_message(4))
+    assert deck.conversion.failure_english == _message(4)
     html = client.get(f"/p/{deck.public_id}/{deck.slug}/").content.decode()
     assert "This PDF is password-protected" in html
 
@@ -174,22 +175,27 @@ def test_failed_conversion_stores_the_msgid_and_the_page_shows_it(client, media)
 def test_refused_replacement_nests_the_reason_in_its_message(media):
     deck = convert_now(upload(CORPUS / "pdf/pdfjs_german-umlaut-r.pdf"))
     locked = CORPUS / "broken/unst_password.pdf"
-    deck.replacement.save("locked.pdf", ContentFile(locked.read_bytes()), save=False)
-    deck.replacement_name = "locked.pdf"
-    deck.save()
-    queue_conversion(deck)
-    assert convert(deck.pk) == "failed"
+    conversion = deck.conversion
+    conversion.wait_for(ContentFile(locked.read_bytes()), "locked.pdf", "0" * 64, 1)
+    queue_conversion(conversion)
+    assert convert(deck.pk, requeue=queue_conversion) == "failed"
     deck.refresh_from_db()
     reason = message(_message(4))
-    assert deck.error_message == message(REPLACEMENT_REFUSED, name="locked.pdf", message=reason)
-    assert deck.error == english(deck.error_message) == deck.error_text
-    assert english(reason) in deck.error
+    assert deck.conversion.failure == message(
+        REPLACEMENT_REFUSED, name="locked.pdf", message=reason
+    )
+    assert (
+        deck.conversion.failure_english
+        == english(deck.conversion.failure)
+        == deck.conversion.failure_text
+    )
+    assert english(reason) in deck.conversion.failure_english
 
 
 @pytest.mark.django_db
 def test_failed_deck_page_is_in_the_visitors_language(client, media):
     deck = upload(CORPUS / "pdf/pdfjs_german-umlaut-r.pdf")
-    deck.mark_failed("x.pdf is empty (0 bytes).", message(EMPTY, name="x.pdf"))
+    deck.conversion.fail(message(EMPTY, name="x.pdf"))
     swedish = client.get(deck.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="sv").content.decode()
     english_page = client.get(deck.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content
     assert "x.pdf är tom (0 byte)." in swedish
@@ -200,7 +206,7 @@ def test_failed_deck_page_is_in_the_visitors_language(client, media):
 def test_status_json_reports_the_message_in_the_visitors_language(client, media):
     owner = make_user("ada")
     deck = upload(CORPUS / "pdf/pdfjs_german-umlaut-r.pdf", owner=owner)
-    deck.mark_failed("x.pdf is empty (0 bytes).", message(EMPTY, name="x.pdf"))
+    deck.conversion.fail(message(EMPTY, name="x.pdf"))
     client.force_login(owner)
     url = f"/p/{deck.public_id}/status.json"
     assert client.get(url, HTTP_ACCEPT_LANGUAGE="sv").json()["error"] == "x.pdf är tom (0 byte)."

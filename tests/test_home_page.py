@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from slideshelf.presentations.models import Status, Visibility
+from slideshelf.conversion.models import Status
+from slideshelf.presentations.models import Visibility
 from tests.conftest import CORPUS
 from tests.factories import convert_now, upload
 
@@ -21,6 +22,6 @@ def test_home_lists_public_ready_decks_and_never_unlisted_or_private_ones(client
         )
     upload(CORPUS / "pdf/pdfjs_german-umlaut-r.pdf", title="Canary queued")
     html = client.get("/").content.decode()
-    assert shown.status == Status.READY
+    assert shown.conversion.status == Status.READY
     assert "Public deck" in html and shown.get_absolute_url() in html
     assert "Canary" not in html

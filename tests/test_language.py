@@ -4,10 +4,10 @@ import pytest
 
 from slideshelf.conversion.job import Job, SlideResult
 from slideshelf.conversion.language import detect_language
+from slideshelf.conversion.models import Status
 from slideshelf.conversion.runtime import job_config
 from slideshelf.conversion.stages.language import DetectLanguage
 from slideshelf.conversion.types import SlideText
-from slideshelf.presentations.models import Status
 from tests.conftest import CORPUS
 from tests.factories import convert_now, upload
 
@@ -90,28 +90,28 @@ def test_the_stage_leaves_the_language_unknown_when_the_text_is_too_short(tmp_pa
 @pytest.mark.django_db(transaction=True)
 def test_a_swedish_deck_is_stored_as_swedish(media):
     deck = convert_now(upload(CORPUS / "ppt/poi_41071.ppt"))
-    assert deck.status == Status.READY, deck.error
+    assert deck.conversion.status == Status.READY, deck.conversion.failure_english
     assert deck.language == "sv"
 
 
 @pytest.mark.django_db(transaction=True)
 def test_an_english_deck_is_stored_as_english(media):
     deck = convert_now(upload(CORPUS / "pptx/mkd_test.pptx"))
-    assert deck.status == Status.READY, deck.error
+    assert deck.conversion.status == Status.READY, deck.conversion.failure_english
     assert deck.language == "en"
 
 
 @pytest.mark.django_db(transaction=True)
 def test_the_language_the_owner_gave_is_kept(media):
     deck = convert_now(upload(CORPUS / "pptx/mkd_test.pptx", language="sv"))
-    assert deck.status == Status.READY, deck.error
+    assert deck.conversion.status == Status.READY, deck.conversion.failure_english
     assert deck.language == "sv"
 
 
 @pytest.mark.django_db(transaction=True)
 def test_a_deck_whose_language_cannot_be_told_stays_unknown(media):
     deck = convert_now(upload(CORPUS / "pptx/unst_fake-power-point-table.pptx"))
-    assert deck.status == Status.READY, deck.error
+    assert deck.conversion.status == Status.READY, deck.conversion.failure_english
     assert deck.language == ""
 
 

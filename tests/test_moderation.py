@@ -10,7 +10,8 @@ from django.core import mail
 from django.test import Client
 
 from slideshelf.moderation.models import MessageKind, ModerationMessage, Report, Resolution
-from slideshelf.presentations.models import Presentation, Status
+from slideshelf.moderation.services import hiding_reason
+from slideshelf.presentations.models import Presentation
 from tests.conftest import CORPUS
 from tests.factories import upload
 from tests.uploading import make_user
@@ -22,7 +23,7 @@ PDF = CORPUS / "pdf/pdfjs_german-umlaut-r.pdf"
 
 def converted(deck: Presentation) -> Presentation:
     """Listed like a converted deck, without running the pipeline: these tests need no slides."""
-    deck.revision, deck.status = 1, Status.READY
+    deck.revision = 1
     deck.save()
     return deck
 
@@ -261,7 +262,7 @@ def test_hidden_deck_is_404_for_outsiders_and_gone_from_listings(client, deck, o
     converted(upload(PDF, owner=owner, title="Another deck"))  # keeps /u/ada/ listed
     Client().post(report_url(deck), {"reason": "privacy"})
     hide(deck, staff)
-    assert deck.hidden_by_staff and deck.hidden_reason == "Contains someone's home address."
+    assert deck.hidden_by_staff and hiding_reason(deck) == "Contains someone's home address."
     assert client.get(deck.get_absolute_url()).status_code == 404
     assert signed_in(other).get(deck.get_absolute_url()).status_code == 404
     assert client.get(report_url(deck)).status_code == 404
@@ -380,7 +381,7 @@ def test_restoring_makes_the_deck_visible_again_and_tells_the_owner(client, deck
     )
     assert response.status_code == 302
     deck.refresh_from_db()
-    assert (deck.hidden_by_staff, deck.hidden_reason) == (False, "")
+    assert (deck.hidden_by_staff, hiding_reason(deck)) == (False, "")
     assert client.get(deck.get_absolute_url()).status_code == 200
     assert "Umlaut deck" in client.get("/").content.decode()
     assert ModerationMessage.objects.last().kind == MessageKind.RESTORED

@@ -7,7 +7,9 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
-from slideshelf.presentations.models import Presentation, Status
+from slideshelf.conversion.messages import message
+from slideshelf.conversion.models import Status
+from slideshelf.presentations.models import Presentation
 from tests.conftest import CORPUS
 from tests.factories import convert_now, upload
 from tests.uploading import files_in, make_user
@@ -25,7 +27,7 @@ def owner():
 @pytest.fixture
 def failed(owner, media):
     deck = upload(PDF, owner=owner, title="Broken deck", visibility="private")
-    deck.mark_failed("LibreOffice is missing.")
+    deck.conversion.fail(message("LibreOffice is missing."))
     return deck
 
 
@@ -63,29 +65,29 @@ def test_owner_can_try_a_failed_deck_again(client, owner, failed):
     assert response.status_code == 302
     assert response["Location"] == "/my/"
     failed.refresh_from_db()
-    assert (failed.status, failed.error) == (Status.QUEUED, "")
-    assert convert_now(failed).status == Status.READY
+    assert (failed.conversion.status, failed.conversion.failure_english) == (Status.QUEUED, "")
+    assert convert_now(failed).conversion.status == Status.READY
 
 
 def test_staff_can_try_someone_elses_deck_again(client, failed):
     client.force_login(make_user("admin", is_staff=True))
     assert client.post(f"/my/{failed.public_id}/retry/").status_code == 302
     failed.refresh_from_db()
-    assert failed.status == Status.QUEUED
+    assert failed.conversion.status == Status.QUEUED
 
 
 def test_other_user_gets_404_trying_someone_elses_deck_again(client, failed):
     client.force_login(make_user("bob"))
     assert client.post(f"/my/{failed.public_id}/retry/").status_code == 404
     failed.refresh_from_db()
-    assert failed.status == Status.FAILED
+    assert failed.conversion.status == Status.FAILED
 
 
 def test_anonymous_retry_is_sent_to_login(client, failed):
     response = client.post(f"/my/{failed.public_id}/retry/")
     assert response["Location"].startswith("/login/")
     failed.refresh_from_db()
-    assert failed.status == Status.FAILED
+    assert failed.conversion.status == Status.FAILED
 
 
 def test_retry_leaves_a_ready_deck_alone(client, owner, media):
@@ -93,7 +95,7 @@ def test_retry_leaves_a_ready_deck_alone(client, owner, media):
     client.force_login(owner)
     assert client.post(f"/my/{deck.public_id}/retry/").status_code == 302
     deck.refresh_from_db()
-    assert deck.status == Status.READY
+    assert deck.conversion.status == Status.READY
 
 
 def test_retry_refuses_get(client, owner, failed):
@@ -112,7 +114,7 @@ def test_delete_asks_for_confirmation_first(client, owner, failed):
 def test_owner_deletes_deck_with_original_pdf_and_images(client, owner, media):
     deck = convert_now(upload(PDF, owner=owner, title="Doomed"))
     keep = convert_now(upload(PDF, owner=owner, title="Kept"))
-    assert deck.status == Status.READY and deck.pdf
+    assert deck.conversion.status == Status.READY and deck.pdf
     # An older revision's folder, as a re-conversion leaves behind.
     default_storage.save(f"{deck.media_prefix(deck.revision + 7)}/1.webp", ContentFile(b"old"))
     kept_files = {p for p in files_in(media) if keep.public_id in str(p)}

@@ -7,6 +7,7 @@ import io
 import pytest
 
 from slideshelf.presentations.models import Presentation
+from slideshelf.search import api as search
 from tests.conftest import CORPUS
 from tests.factories import convert_now, upload, with_slide_inserted
 from tests.uploading import make_user
@@ -18,7 +19,7 @@ OTHER = CORPUS / "pptx/poi_45545_Comment.pptx"
 
 
 def upload_bytes(content: bytes, name: str, **fields) -> Presentation:
-    from slideshelf.presentations.services import create_presentation
+    from slideshelf.studio.lifecycle import create_presentation
 
     return create_presentation(io.BytesIO(content), name, **fields)
 
@@ -26,6 +27,10 @@ def upload_bytes(content: bytes, name: str, **fields) -> Presentation:
 @pytest.fixture
 def owner(db):
     return make_user("ada")
+
+
+def earlier_of(deck: Presentation) -> Presentation | None:
+    return search.near_duplicates_of([deck.pk]).get(deck.pk)
 
 
 @pytest.fixture
@@ -37,7 +42,7 @@ def test_a_new_version_is_flagged_to_its_owner(client, owner, earlier):
     newer = convert_now(
         upload_bytes(with_slide_inserted(DECK, 2, "New slide"), "v2.pptx", owner=owner)
     )
-    assert newer.near_duplicate_of == earlier
+    assert earlier_of(newer) == earlier
 
     client.force_login(owner)
     duplicate = client.get(f"/p/{newer.public_id}/status.json").json()["duplicate"]
@@ -50,7 +55,7 @@ def test_nobody_else_learns_of_the_earlier_deck(client, owner, earlier):
     earlier.visibility = "private"
     earlier.save()
     newer = convert_now(upload_bytes(DECK.read_bytes() + b"", "copy.pptx", owner=owner))
-    assert newer.near_duplicate_of == earlier
+    assert earlier_of(newer) == earlier
     assert client.get(f"/p/{newer.public_id}/status.json").json()["duplicate"] is None
     client.force_login(make_user("eve"))
     assert client.get(f"/p/{newer.public_id}/status.json").json()["duplicate"] is None
@@ -59,8 +64,8 @@ def test_nobody_else_learns_of_the_earlier_deck(client, owner, earlier):
 def test_the_same_deck_from_another_owner_or_a_different_deck_is_not_flagged(owner, earlier):
     theirs = convert_now(upload(DECK, owner=make_user("eve")))
     different = convert_now(upload(OTHER, owner=owner))
-    assert theirs.near_duplicate_of is None
-    assert different.near_duplicate_of is None
+    assert earlier_of(theirs) is None
+    assert earlier_of(different) is None
 
 
 def test_making_it_the_new_version_replaces_the_earlier_file(client, owner, earlier):

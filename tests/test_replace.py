@@ -7,6 +7,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
 from slideshelf.conversion.services import convert
+from slideshelf.conversion.tasks import queue_conversion
 from slideshelf.presentations.models import Presentation
 from slideshelf.presentations.slide_map import follow, match_slides
 from tests.conftest import CORPUS
@@ -90,7 +91,7 @@ class TestReplacing:
         assert response.status_code == 302
         deck = convert_now(Presentation.objects.get(pk=deck.pk))
 
-        assert deck.status == "ready" and deck.slide_count == 7
+        assert deck.conversion.status == "ready" and deck.slide_count == 7
         assert deck.original_name == "autogen-v2.pptx" and deck.title == "AutoGen"
         assert not default_storage.exists(old_original)
         assert deck.slide_history == [[1, 3, 4, 5, 6, 7]]
@@ -110,7 +111,7 @@ class TestReplacing:
         client.force_login(owner)
         replace(client, deck, "v2.pptx", with_slide_inserted(DECK, 1, "New first slide"))
         deck.refresh_from_db()
-        assert deck.status == "queued" and deck.replacement_name == "v2.pptx"
+        assert deck.conversion.status == "queued" and deck.conversion.replacement_name == "v2.pptx"
 
         client.logout()
         page = client.get(deck.get_absolute_url())
@@ -124,16 +125,16 @@ class TestReplacing:
         response = replace(client, deck, "locked.pdf", LOCKED_PDF.read_bytes())
         assert response.status_code == 302
         deck.refresh_from_db()
-        refused = deck.replacement.name
-        assert convert(deck.pk) == "failed"
+        refused = deck.conversion.replacement.name
+        assert convert(deck.pk, requeue=queue_conversion) == "failed"
 
         deck.refresh_from_db()
-        assert deck.status == "ready" and deck.slide_count == 6
+        assert deck.conversion.status == "ready" and deck.slide_count == 6
         assert deck.original.name == original and default_storage.exists(original)
-        assert not deck.replacement and not default_storage.exists(refused)
-        assert "locked.pdf could not be used" in deck.error
-        assert "password" in deck.error
-        assert "previous version is still shown" in deck.error
+        assert not deck.conversion.replacement and not default_storage.exists(refused)
+        assert "locked.pdf could not be used" in deck.conversion.failure_english
+        assert "password" in deck.conversion.failure_english
+        assert "previous version is still shown" in deck.conversion.failure_english
         assert "locked.pdf could not be used" in client.get("/my/").content.decode()
         status = client.get(f"/p/{deck.public_id}/status.json").json()
         assert status["status"] == "ready" and "locked.pdf" in status["error"]
@@ -144,7 +145,7 @@ class TestReplacing:
         assert response.status_code == 400
         assert "already has" in response.content.decode()
         deck.refresh_from_db()
-        assert deck.status == "ready" and not deck.replacement
+        assert deck.conversion.status == "ready" and not deck.conversion.replacement
 
     def test_owner_edits_during_the_conversion_are_kept(self, client, owner, deck):
         client.force_login(owner)
@@ -178,7 +179,7 @@ class TestWhoMayReplace:
         response = replace(client, deck, "evil.pptx", with_slide_inserted(DECK, 1, "Pwned"))
         assert response.status_code == 404
         deck.refresh_from_db()
-        assert not deck.replacement and deck.status == "ready"
+        assert not deck.conversion.replacement and deck.conversion.status == "ready"
 
     def test_owner_sees_the_form(self, client, owner, deck):
         client.force_login(owner)
@@ -205,7 +206,7 @@ class TestBadReplacements:
         assert response.status_code == status
         assert message in response.content.decode()
         deck.refresh_from_db()
-        assert not deck.replacement and deck.status == "ready"
+        assert not deck.conversion.replacement and deck.conversion.status == "ready"
 
     def test_oversized_file_gets_413(self, client, owner, deck, settings):
         settings.MAX_UPLOAD_BYTES = 1000

@@ -16,6 +16,9 @@ from slideshelf.search import api
 from slideshelf.search.documents import deck_document
 from slideshelf.search.engines import embedded, engine
 from slideshelf.search.engines.embedded import TantivyEngine
+from slideshelf.search.finding import SLIDES_PER_DECK
+from slideshelf.search.indexing import apply
+from slideshelf.search.marking import mark
 from slideshelf.search.models import PendingIndex
 from slideshelf.search.query import parse
 from slideshelf.search.types import Filters, Sort
@@ -43,7 +46,6 @@ def make_deck(owner, title, language, slides, tags=(), **fields) -> Presentation
         owner=owner,
         title=title,
         language=language,
-        status="ready",
         revision=1,
         slide_count=len(slides),
         original_name="deck.pptx",
@@ -94,11 +96,24 @@ def test_similar_lists_explain_themselves_with_shared_words(labelled):
     assert similar and {"samverkan", "kommundirektörer"} & set(similar[0].shared_words)
 
 
-def test_slide_hits_link_the_matching_slides_with_marked_words(labelled):
+def test_slide_hits_give_the_matching_slides_and_where_their_words_are(labelled):
     deck = labelled["grannkommuner"]
     slides = {hit.deck_id: hit.slides for hit in api.find("räddningstjänst").hits}
     assert [slide.number for slide in slides[deck.pk]] == [2]
-    assert "<mark>räddningstjänst</mark>" in slides[deck.pk][0].snippet
+    (slide,) = slides[deck.pk]
+    assert [slide.text[start:end] for start, end in slide.spans] == ["räddningstjänst"]
+    assert "<mark>räddningstjänst</mark>" in mark(slide.text, slide.spans)
+
+
+def test_engines_give_text_and_offsets_and_only_marking_makes_html(search_engine):
+    make_deck(make_user("anna"), "Tags", "en", ["Intro", "Our <b>pipelines</b> & <mark>x</mark>"])
+    api.sync()
+    ((slide,),) = [hit.slides for hit in api.find("pipeline").hits]
+    assert slide.text == "Our <b>pipelines</b> & <mark>x</mark>"  # as the slide says it
+    assert slide.spans == ((7, 16),)
+    assert mark(slide.text, slide.spans) == (
+        "Our &lt;b&gt;<mark>pipelines</mark>&lt;/b&gt; &amp; &lt;mark&gt;x&lt;/mark&gt;"
+    )
 
 
 def test_phrase_needs_the_words_together(labelled):
@@ -134,7 +149,7 @@ def test_a_decks_best_slides_are_those_most_about_the_words(search_engine):
     api.sync()
     (hit,) = api.find("dagvatten").hits
     numbers = [slide.number for slide in hit.slides]
-    assert len(numbers) == api.SLIDES_PER_DECK and {4, 5} <= set(numbers)
+    assert len(numbers) == SLIDES_PER_DECK and {4, 5} <= set(numbers)
     assert numbers == sorted(numbers)
 
 
@@ -152,7 +167,7 @@ def test_a_deck_crowded_out_of_the_slide_candidates_still_shows_its_slides(
     api.sync()
     slides = {hit.deck_id: hit.slides for hit in api.find("dagvatten").hits}
     assert [slide.number for slide in slides[parks.pk]] == [2]
-    assert len(slides[about.pk]) == api.SLIDES_PER_DECK
+    assert len(slides[about.pk]) == SLIDES_PER_DECK
 
 
 def test_excluded_word_removes_decks(labelled):
@@ -181,7 +196,7 @@ def test_sort_by_date_puts_the_newest_first(labelled):
     Presentation.objects.filter(pk=old.pk).update(
         created_at=datetime.now(UTC) - timedelta(days=400)
     )
-    api.queue_index([old.pk])
+    api.deck_changed([old.pk])
     api.sync()
     assert ranked_keys(labelled, "budget", sort=Sort.DATE)[-1] == "budget"
 
@@ -191,6 +206,43 @@ def test_pages_and_total_count_decks(labelled):
     assert first.total >= 3
     assert len(first.hits) == 2
     assert {hit.deck_id for hit in first.hits}.isdisjoint({hit.deck_id for hit in second.hits})
+
+
+def test_an_engine_serves_the_last_page_for_an_offset_past_the_end(search_engine):
+    owner = make_user("anna")
+    with transaction.atomic():
+        decks = [make_deck(owner, f"Wombat {n}", "en", ["wombat facts"]) for n in range(5)]
+    api.sync()
+    query = parse("wombat")
+    last = search_engine.search(query, Filters(), Sort.DATE, 4, 2, 3)
+    past = search_engine.search(query, Filters(), Sort.DATE, 40, 2, 3)
+    assert (past.total, past.offset, past.hits) == (5, 4, last.hits)
+    assert [hit.deck_id for hit in past.hits] == [decks[0].pk]
+    assert search_engine.search(query, Filters(), Sort.DATE, 2, 2, 3).offset == 2
+    nothing = search_engine.search(parse("zebra"), Filters(), Sort.DATE, 40, 2, 3)
+    assert (nothing.total, nothing.offset, nothing.hits) == (0, 0, ())
+
+
+def test_a_page_past_the_end_is_the_last_page_from_one_search(search_engine, monkeypatch):
+    owner = make_user("anna")
+    with transaction.atomic():
+        for n in range(5):
+            make_deck(owner, f"Wombat {n}", "en", ["wombat facts"])
+    api.sync()
+    last = api.find("wombat", sort=Sort.DATE, page=3, per_page=2)
+    searches = []
+    search = search_engine.search
+
+    def counted(*args):
+        searches.append(args)
+        return search(*args)
+
+    # The seam: the engine's one way in, wrapped to count how many searches a page costs.
+    monkeypatch.setattr(search_engine, "search", counted)
+    past = api.find("wombat", sort=Sort.DATE, page=99, per_page=2)
+    assert len(searches) == 1
+    assert (past.page, past.total, past.hits) == (3, 5, last.hits)
+    assert len(past.hits) == 1 and last.page == 3
 
 
 def test_facets_count_matching_decks(labelled):
@@ -229,7 +281,7 @@ def test_a_deck_made_private_disappears_before_the_index_catches_up(search_engin
     assert api.find("quokkacanary").total == 1
     settings.SEARCH_SYNC_ON_COMMIT = False  # as when the worker has not run yet
     Presentation.objects.filter(pk=deck.pk).update(visibility="private")
-    api.queue_index([deck.pk])
+    api.deck_changed([deck.pk])
     page = api.find("quokkacanary")
     assert page.total == 0 and page.hits == ()
 
@@ -238,7 +290,7 @@ def test_indexing_a_deck_again_replaces_it_and_removing_it_removes_it(search_eng
     deck = make_deck(make_user("anna"), "Wombat", "en", ["wombat"])
     api.sync()
     query = parse("wombat")
-    api.apply([deck.pk])  # again, as after every edit
+    apply([deck.pk])  # again, as after every edit
 
     def total() -> int:
         return search_engine.search(query, Filters(), Sort.RELEVANCE, 0, 10, 3).total

@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 
-from slideshelf.search.types import DeckDoc, Filters, ParsedQuery, SlideDoc, Sort
+from slideshelf.search.marking import mark
+from slideshelf.search.types import DeckDoc, Filters, ParsedQuery, SlideDoc, SlideHit, Sort
 
 pytestmark = [
     pytest.mark.django_db,
@@ -48,7 +49,7 @@ def engine():
 def search(engine, words=(), phrases=(), excluded=(), filters=None, **options):
     filters = filters or Filters()
     query = ParsedQuery(words=tuple(words), phrases=tuple(phrases), excluded=tuple(excluded))
-    arguments = {"sort": Sort.RELEVANCE, "offset": 0, "limit": 10, "slides_per_deck": 3}
+    arguments = {"sort": Sort.RELEVANCE, "offset": 0, "limit": 10, "slides": 3}
     arguments.update(options)
     return engine.search(query, filters, **arguments)
 
@@ -62,8 +63,10 @@ def test_a_word_on_any_slide_finds_the_deck_with_that_slide_marked(engine):
     found = search(engine, ["pipeline"])
     assert found.total == 1
     [hit] = found.hits
-    assert [slide.number for slide in hit.slides] == [2]
-    assert hit.slides[0].snippet == "Our &lt;b&gt;<mark>pipelines</mark>&lt;/b&gt; leak"
+    assert hit.slides == (SlideHit(2, "Our <b>pipelines</b> leak", ((7, 16),)),)
+    assert mark(hit.slides[0].text, hit.slides[0].spans) == (
+        "Our &lt;b&gt;<mark>pipelines</mark>&lt;/b&gt; leak"
+    )
 
 
 def test_every_word_must_match_but_not_on_the_same_slide(engine):
@@ -95,7 +98,8 @@ def test_a_swedish_compound_is_found_by_its_first_part(engine):
     engine.index([deck(1, "Kommuner", "Nya samverkansformer mellan kommuner", language="sv")])
     found = search(engine, ["samverkan"])
     assert ids(found) == [1]
-    assert "<mark>samverkansformer</mark>" in found.hits[0].slides[0].snippet
+    slide = found.hits[0].slides[0]
+    assert [slide.text[start:end] for start, end in slide.spans] == ["samverkansformer"]
 
 
 def test_a_title_match_ranks_above_a_passing_mention(engine):
@@ -137,6 +141,8 @@ def test_date_sort_and_pages_count_every_matching_deck(engine):
     second = search(engine, ["kubernetes"], sort=Sort.DATE, offset=3, limit=3)
     assert (first.total, second.total) == (7, 7)
     assert ids(first) + ids(second) == [7, 6, 5, 4, 3, 2]
+    past = search(engine, ["kubernetes"], sort=Sort.DATE, offset=30, limit=3)
+    assert (past.total, past.offset, ids(past)) == (7, 6, [1])
 
 
 def test_reindexing_a_deck_replaces_its_slides_and_term_counts(engine):

@@ -47,7 +47,6 @@ def make_deck(owner, title, slides, language="en", tags=(), **fields) -> Present
         title=title,
         language=language,
         visibility=fields.pop("visibility", "public"),
-        status="ready",
         revision=1,
         slide_count=len(slides),
         original_name="deck.pptx",
@@ -213,7 +212,26 @@ def test_results_come_ten_to_a_page(client, anna):
     last = html_of(client, "moth", sort="date", page="3")
     assert titles(last) == ["Moths 2", "Moths 1", "Moths 0"]
     assert 'aria-current="page"><span class="visually-hidden">Page </span>3<' in last
-    assert titles(html_of(client, "moth", sort="date", page="99")) == titles(last)
+
+
+def test_a_page_past_the_end_shows_the_last_page_from_one_search(client, anna, monkeypatch):
+    for n in range(13):
+        make_deck(anna, f"Moths {n}", ["moth facts"], created_at=when(2000 + n))
+    api.sync()
+    searches = []
+    search = engine().search
+
+    def counted(*args):
+        searches.append(args)
+        return search(*args)
+
+    # The seam: the engine's one way in, wrapped to count how many searches the page costs.
+    monkeypatch.setattr(engine(), "search", counted)
+    html = html_of(client, "moth", sort="date", page="99")
+    assert len(searches) == 1
+    assert titles(html) == ["Moths 2", "Moths 1", "Moths 0"]
+    assert 'aria-current="page"><span class="visually-hidden">Page </span>2<' in html
+    assert 'href="?q=moth&amp;sort=date" rel="prev"' in html
 
 
 def test_an_empty_search_explains_how_to_search(client, decks):

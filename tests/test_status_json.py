@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from slideshelf.presentations.models import Stage
+from slideshelf.conversion.messages import message
+from slideshelf.conversion.models import Stage, claim
 from tests.conftest import CORPUS
 from tests.factories import convert_now, upload
 from tests.uploading import make_user
@@ -41,9 +42,8 @@ def test_queued_deck_reports_every_field(client, owner, media):
 
 def test_drawing_slides_reports_slide_progress(client, owner, media):
     deck = upload(PDF, owner=owner)
-    deck.status = "converting"
-    deck.save()
-    deck.set_progress(Stage.IMAGES, 3, 12)
+    conversion = claim(deck.pk)
+    conversion.progress(Stage.IMAGES, 3, 12)
     client.force_login(owner)
     body = status_of(client, deck).json()
     assert (body["status"], body["stage"], body["stage_label"]) == (
@@ -56,7 +56,7 @@ def test_drawing_slides_reports_slide_progress(client, owner, media):
 
 def test_stage_label_follows_the_interface_language(client, owner, media):
     deck = upload(PDF, owner=owner)
-    deck.set_progress(Stage.PDF, 0, 0)
+    deck.conversion.progress(Stage.PDF, 0, 0)
     client.force_login(owner)
     body = client.get(f"/p/{deck.public_id}/status.json", HTTP_ACCEPT_LANGUAGE="sv").json()
     assert body["stage"] == "pdf"
@@ -74,7 +74,7 @@ def test_ready_deck_reports_its_page(client, owner, media):
 
 def test_failed_deck_reports_its_message(client, owner, media):
     deck = upload(PDF, owner=owner)
-    deck.mark_failed("The file is damaged.")
+    deck.conversion.fail(message("The file is damaged."))
     client.force_login(owner)
     body = status_of(client, deck).json()
     assert (body["status"], body["error"]) == ("failed", "The file is damaged.")

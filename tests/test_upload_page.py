@@ -7,7 +7,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from slideshelf.presentations.models import Presentation, Status
+from slideshelf.conversion.models import Status
+from slideshelf.presentations.models import Presentation
 from tests.conftest import CORPUS
 from tests.factories import upload
 from tests.uploading import files_in, make_user, post_multipart
@@ -113,7 +114,7 @@ def test_json_upload_stores_the_deck_with_its_details(client, owner, media):
     assert deck.language == "de"
     assert deck.visibility == "unlisted"
     assert deck.download_allowed is False
-    assert deck.status == Status.QUEUED
+    assert deck.conversion.status == Status.QUEUED
     assert deck.original_name == PDF.name
     assert (media / deck.original.name).read_bytes() == PDF.read_bytes()
 

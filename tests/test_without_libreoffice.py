@@ -6,7 +6,7 @@ import pytest
 from django.core.checks import run_checks
 
 from slideshelf.conversion import runtime
-from slideshelf.presentations.models import Status
+from slideshelf.conversion.models import Status
 from tests.conftest import CORPUS
 from tests.factories import convert_now, upload
 
@@ -28,8 +28,11 @@ def test_start_up_check_names_what_to_install(no_office):
 
 
 def test_pdf_still_converts_and_a_pptx_fails_with_a_clear_message(no_office, media):
-    assert convert_now(upload(CORPUS / "pdf/pdfjs_german-umlaut-r.pdf")).status == Status.READY
+    assert (
+        convert_now(upload(CORPUS / "pdf/pdfjs_german-umlaut-r.pdf")).conversion.status
+        == Status.READY
+    )
     deck = convert_now(upload(CORPUS / "pptx/mkd_test.pptx"))
-    assert deck.status == Status.FAILED
-    assert "LibreOffice is not installed" in deck.error
-    assert deck.attempts == 1
+    assert deck.conversion.status == Status.FAILED
+    assert "LibreOffice is not installed" in deck.conversion.failure_english
+    assert deck.conversion.attempts == 1

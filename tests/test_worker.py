@@ -12,7 +12,7 @@ import time
 import pytest
 from django.db import connection
 
-from slideshelf.presentations.models import Presentation, Status
+from slideshelf.conversion.models import Conversion, Status
 from tests.conftest import CORPUS
 from tests.factories import upload
 
@@ -49,10 +49,10 @@ def wait_for(deck, statuses, timeout=120):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         deck.refresh_from_db()
-        if deck.status in statuses:
+        if deck.conversion.status in statuses:
             return deck
         time.sleep(0.2)
-    raise AssertionError(f"deck stayed {deck.status}")
+    raise AssertionError(f"deck stayed {deck.conversion.status}")
 
 
 def stop(process, sig=signal.SIGTERM):
@@ -65,7 +65,7 @@ def test_worker_converts_a_queued_deck(media):
     deck = upload(CORPUS / "pptx/mkd_test.pptx")
     worker = start_worker(media)
     try:
-        assert wait_for(deck, {Status.READY, Status.FAILED}).status == Status.READY
+        assert wait_for(deck, {Status.READY, Status.FAILED}).conversion.status == Status.READY
     finally:
         stop(worker)
 
@@ -76,12 +76,12 @@ def test_deck_of_a_killed_worker_is_converted_after_the_worker_restarts(media):
     wait_for(deck, {Status.CONVERTING})
     stop(worker, signal.SIGKILL)  # the worker, LibreOffice and the render pool, at once
     deck.refresh_from_db()
-    assert deck.status == Status.CONVERTING
+    assert deck.conversion.status == Status.CONVERTING
     worker = start_worker(media)
     try:
         deck = wait_for(deck, {Status.READY, Status.FAILED})
-        assert deck.status == Status.READY, deck.error
+        assert deck.conversion.status == Status.READY, deck.conversion.failure_english
         assert deck.slide_count == 48
-        assert Presentation.objects.get(pk=deck.pk).attempts == 2
+        assert Conversion.objects.get(pk=deck.pk).attempts == 2
     finally:
         stop(worker)

@@ -7,9 +7,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from django.db import connection
-from django.utils import timezone
 
-from slideshelf.presentations.models import Presentation, Status
+from slideshelf.conversion.models import beat
 
 
 @contextmanager
@@ -17,16 +16,14 @@ def heartbeat(deck_id: int, every: float) -> Iterator[None]:
     """Keep the deck's heartbeat fresh while a long stage (LibreOffice) gives no progress."""
     stop = threading.Event()
 
-    def beat() -> None:
+    def loop() -> None:
         try:
             while not stop.wait(every):
-                Presentation.objects.filter(pk=deck_id, status=Status.CONVERTING).update(
-                    heartbeat_at=timezone.now()
-                )
+                beat(deck_id)
         finally:
             connection.close()
 
-    thread = threading.Thread(target=beat, name=f"heartbeat-{deck_id}", daemon=True)
+    thread = threading.Thread(target=loop, name=f"heartbeat-{deck_id}", daemon=True)
     thread.start()
     try:
         yield

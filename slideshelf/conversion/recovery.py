@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 from slideshelf.conversion.messages import message
-from slideshelf.conversion.services import fail, queue_conversion
-from slideshelf.presentations.models import Presentation, Stage, Status
+from slideshelf.conversion.models import Conversion, Status, take_back_stale
+from slideshelf.conversion.services import fail
+from slideshelf.conversion.tasks import queue_conversion
 
 log = logging.getLogger(__name__)
 
@@ -27,21 +28,20 @@ def requeue_stale(stale_after: float | None = None) -> int:
     close_old_connections()
     stale_after = settings.WORKER_STALE_SECONDS if stale_after is None else stale_after
     cutoff = timezone.now() - timedelta(seconds=stale_after)
-    stale = Presentation.objects.filter(status=Status.CONVERTING, heartbeat_at__lt=cutoff)
+    stale = Conversion.objects.filter(status=Status.CONVERTING, heartbeat_at__lt=cutoff)
     count = 0
-    for deck in stale:
+    for deck_id in stale.values_list("pk", flat=True):
         with transaction.atomic():
-            # Conditional: a worker that is only slow keeps its deck.
-            moved = Presentation.objects.filter(
-                pk=deck.pk, status=Status.CONVERTING, heartbeat_at__lt=cutoff
-            ).update(status=Status.QUEUED, stage=Stage.WAITING)
-            if not moved:
+            if not take_back_stale(deck_id, cutoff):
                 continue
-            deck.refresh_from_db()
             count += 1
-            if deck.attempts > settings.CONVERSION_RETRIES:
-                fail(deck, message(CRASHED))
+            conversion = Conversion.objects.select_related("presentation").get(pk=deck_id)
+            if conversion.attempts > settings.CONVERSION_RETRIES:
+                fail(conversion, message(CRASHED))
             else:
-                log.warning("requeued %s: its worker stopped mid-conversion", deck.public_id)
-                queue_conversion(deck)
+                log.warning(
+                    "requeued %s: its worker stopped mid-conversion",
+                    conversion.presentation.public_id,
+                )
+                queue_conversion(conversion)
     return count

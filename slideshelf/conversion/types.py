@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -38,26 +38,3 @@ class SlideText:
 class DeckText:
     slides: tuple[SlideText, ...]
     title: str = ""  # from the file's own properties, when it has one
-
-
-@dataclass(frozen=True)
-class RenderedSlide:
-    number: int
-    image: str  # storage name
-    thumbnail: str
-    width: int
-    height: int
-    thumb_width: int
-    thumb_height: int
-
-
-@dataclass
-class Workspace:
-    """One scratch folder per job, with the files the stages hand to each other."""
-
-    root: str
-    original: str
-    file_type: FileType | None = None
-    pdf: str | None = None
-    structure: str | None = None  # a PPTX or ODP to read the slide structure from
-    extras: dict[str, str] = field(default_factory=dict)

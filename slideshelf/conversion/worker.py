@@ -1,11 +1,12 @@
 """The background worker: django-tasks' database worker, recovery of abandoned decks, and the
-search index kept up to date from its outbox."""
+chores the process that runs it adds (keeping the search index up to date, in `worker`)."""
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from django.db import connection
 from django.utils.crypto import get_random_string
@@ -39,13 +40,29 @@ def start_recovery(seconds: float) -> threading.Event:
     return every(seconds, requeue_stale, "recovery")
 
 
-def run_worker(*, batch: bool = False, interval: float = 0.5, recovery_every: float = 5.0) -> None:
-    from slideshelf.search import api as search
+@dataclass(frozen=True)
+class Chore:
+    """Work a worker process does beside converting: once at start, then every few seconds,
+    and once more as it stops."""
 
+    name: str
+    run: Callable[[], object]
+    every: float
+    at_start: Callable[[], object] | None = None
+
+
+def run_worker(
+    *,
+    batch: bool = False,
+    interval: float = 0.5,
+    recovery_every: float = 5.0,
+    chores: Sequence[Chore] = (),
+) -> None:
     requeue_stale()
-    search.repair()
-    search.sync()
-    stops = [start_recovery(recovery_every), every(interval, search.sync, "search sync")]
+    for chore in chores:
+        (chore.at_start or chore.run)()
+    stops = [start_recovery(recovery_every)]
+    stops += [every(chore.every, chore.run, chore.name) for chore in chores]
     worker = Worker(
         queue_names=["default"],
         interval=interval,
@@ -62,4 +79,5 @@ def run_worker(*, batch: bool = False, interval: float = 0.5, recovery_every: fl
     finally:
         for stop in stops:
             stop.set()
-        search.sync()
+        for chore in chores:
+            chore.run()

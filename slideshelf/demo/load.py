@@ -12,7 +12,7 @@ from django.utils.text import slugify
 from slideshelf.demo.decks import COLLECTIONS, DECKS, DemoDeck
 from slideshelf.demo.writer import write_pptx
 from slideshelf.presentations.models import Collection, Presentation
-from slideshelf.presentations.services import create_presentation
+from slideshelf.studio.lifecycle import create_presentation
 
 DEMO_USER = "demo"
 

@@ -8,6 +8,8 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 
+from slideshelf.presentations import access
+
 
 def staff_or_404(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Staff only; everyone else, signed in or not, gets 404 rather than a login page, so the
@@ -15,7 +17,7 @@ def staff_or_404(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespons
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not (request.user.is_authenticated and request.user.is_staff):
+        if not access.is_staff(request.user):
             raise Http404("No such page")
         return view(request, *args, **kwargs)
 

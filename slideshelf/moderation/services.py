@@ -44,10 +44,7 @@ def hide(deck: Presentation, staff_user: Any, reason_text: str, *, site_url: str
     `site_url` (e.g. "https://slides.example.org") makes the link in the e-mail absolute.
     """
     with transaction.atomic():
-        deck.hidden_by_staff, deck.hidden_reason = True, reason_text.strip()
-        # Only these columns: a conversion may be writing the deck's status at the same time.
-        # updated_at changes too, so cached copies of the deck's page are not served any more.
-        deck.save(update_fields=["hidden_by_staff", "hidden_reason", "updated_at"])
+        deck.hide_by_staff(True)
         _resolve_open_reports(deck, staff_user, Resolution.ACTED_ON)
         _add_message(deck, staff_user, True, reason_text, MessageKind.HID)
         _mail_owner_after_commit(deck, "hidden", reason_text, site_url)
@@ -56,8 +53,7 @@ def hide(deck: Presentation, staff_user: Any, reason_text: str, *, site_url: str
 def restore(deck: Presentation, staff_user: Any, note: str = "", *, site_url: str = "") -> None:
     """Show the deck again as its visibility says, and tell the owner."""
     with transaction.atomic():
-        deck.hidden_by_staff, deck.hidden_reason = False, ""
-        deck.save(update_fields=["hidden_by_staff", "hidden_reason", "updated_at"])
+        deck.hide_by_staff(False)
         _add_message(deck, staff_user, True, note, MessageKind.RESTORED)
         _mail_owner_after_commit(deck, "restored", note, site_url)
 
@@ -82,6 +78,18 @@ def answer(deck: Presentation, owner: Any, text: str) -> ModerationMessage:
     """The owner's answer; the deck waits in the staff queue until staff write again."""
     with transaction.atomic():
         return _add_message(deck, owner, False, text, MessageKind.MESSAGE)
+
+
+def hiding_reason(deck: Presentation) -> str:
+    """Why staff hid the deck, as they told its owner; "" when it is not hidden."""
+    if not deck.hidden_by_staff:
+        return ""
+    decision = (
+        ModerationMessage.objects.filter(presentation=deck, kind=MessageKind.HID)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    return decision.text if decision else ""
 
 
 def may_answer(deck: Presentation) -> bool:

@@ -1,10 +1,9 @@
 from django.urls import path
 
-from slideshelf.moderation.views import owner, report, staff
+from slideshelf.moderation.views import owner, staff
 
-# Included before the presentation pages: `p/<id>/report/` would otherwise read as a slug.
+# The report form, under the deck's own address, is in the project's `urls.py`.
 urlpatterns = [
-    path("p/<str:public_id>/report/", report.report, name="report-presentation"),
     path("my/<str:public_id>/moderation/", owner.deck_moderation, name="deck-moderation"),
     path("moderation/", staff.moderation_queue, name="moderation-queue"),
     path("moderation/<str:public_id>/", staff.deck, name="moderation-deck"),

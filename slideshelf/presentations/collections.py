@@ -24,12 +24,6 @@ SLUG_LENGTH = 190  # room for a "-123" suffix within the field's 200 characters
 SLUG_ATTEMPTS = 5
 
 
-def editable_collections(user: Any) -> QuerySet[Collection]:
-    """The collections the user may change and put decks in: their own; staff, every one."""
-    collections = Collection.objects.order_by("name", "pk")
-    return collections if user.is_staff else collections.filter(owner_id=user.pk)
-
-
 def in_running_order(collection: Collection) -> QuerySet[Presentation]:
     return collection.presentations.order_by(*RUNNING_ORDER)
 

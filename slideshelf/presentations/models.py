@@ -10,36 +10,19 @@ from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from slideshelf.conversion.messages import Message, translated
 from slideshelf.lib.ids import new_public_id
+from slideshelf.lib.text import cut_at_word
 
 SLUG_LENGTH = 50
-RESERVED_SLUGS = {"download", "delete", "edit", "replace", "report", "retry", "status.json"}
+# The actions under a deck's address (`/p/<id>/<action>/`): no deck's slug may be one of them.
+# The URL test fails when a route is added under /p/<id>/ without its name here.
+RESERVED_SLUGS = frozenset({"download", "delete", "report", "status.json"})
 
 
 class Visibility(models.TextChoices):
     PUBLIC = "public", _("Public")
     UNLISTED = "unlisted", _("Unlisted")
     PRIVATE = "private", _("Private")
-
-
-class Status(models.TextChoices):
-    QUEUED = "queued", _("Queued")
-    CONVERTING = "converting", _("Converting")
-    READY = "ready", _("Ready")
-    FAILED = "failed", _("Failed")
-
-
-class Stage(models.TextChoices):
-    """Where a conversion is; the upload page reads it to show progress."""
-
-    WAITING = "", _("Waiting")
-    PREFLIGHT = "preflight", _("Checking the file")
-    PDF = "pdf", _("Converting to PDF")
-    TEXT = "text", _("Reading the slides' text")
-    IMAGES = "images", _("Drawing the slides")
-    OCR = "ocr", _("Recognising text in pictures")
-    DONE = "done", _("Done")
 
 
 class Licence(models.TextChoices):
@@ -147,39 +130,14 @@ class Presentation(models.Model):
     )
     # Hidden by staff after a report: only the owner and staff see it, and the owner is told why.
     hidden_by_staff = models.BooleanField(default=False)
-    hidden_reason = models.TextField(blank=True)
-
-    status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
-    stage = models.CharField(
-        max_length=12, choices=Stage.choices, default=Stage.WAITING, blank=True
-    )
-    progress_done = models.PositiveIntegerField(default=0)
-    progress_total = models.PositiveIntegerField(default=0)
-    error = models.TextField(blank=True, help_text="Why the conversion failed, for a person.")
-    # The same message as its untranslated text and parameters, shown in each visitor's language.
-    error_message = models.JSONField(default=dict, blank=True)
-    attempts = models.PositiveIntegerField(default=0)
-    heartbeat_at = models.DateTimeField(null=True, blank=True)
 
     original = models.FileField(upload_to=original_path, max_length=300)
     original_name = models.CharField(max_length=255)
     original_sha256 = models.CharField(max_length=64, db_index=True)
     original_size = models.PositiveBigIntegerField(default=0)
-    file_type = models.CharField(max_length=8, blank=True, help_text="Detected from the content.")
-    # A new file for the deck while it converts; the current version stays up until it is ready.
-    replacement = models.FileField(upload_to=original_path, blank=True, max_length=300)
-    replacement_name = models.CharField(max_length=255, blank=True)
-    replacement_sha256 = models.CharField(max_length=64, blank=True)
-    replacement_size = models.PositiveBigIntegerField(default=0)
-    replaced_at = models.DateTimeField(null=True, blank=True)
     # One list per replacement that moved slides: entry n-1 is where old slide n went.
     # Slide links made before the k-th such replacement carry ?v=k (none for the first).
     slide_history = models.JSONField(default=list, blank=True)
-    # An earlier deck of the same owner with nearly the same text: the uploader is asked whether
-    # this is a new version of it.
-    near_duplicate_of = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
     pdf = models.FileField(blank=True, max_length=300)
     pdf_size = models.PositiveBigIntegerField(default=0)
     # Bumped at every conversion, so stored images get new URLs and caches never serve old ones.
@@ -191,11 +149,9 @@ class Presentation(models.Model):
 
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
-    converted_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["status", "heartbeat_at"])]
 
     def __str__(self) -> str:
         return self.display_title
@@ -225,6 +181,11 @@ class Presentation(models.Model):
         return len(self.slide_history) + 1
 
     @property
+    def slide_query(self) -> str:
+        """What slide links made now carry, so a later replacement can tell what they meant."""
+        return f"?v={self.slide_version}" if self.slide_version > 1 else ""
+
+    @property
     def licence_info(self) -> Licence:
         return Licence(self.licence) if self.licence in Licence else Licence.ALL_RIGHTS_RESERVED
 
@@ -248,52 +209,11 @@ class Presentation(models.Model):
         """Folder of this deck's derived files for a revision (the current one by default)."""
         return f"decks/{self.public_id}/r{self.revision if revision is None else revision}"
 
-    def set_progress(self, stage: str, done: int, total: int) -> None:
-        self.stage, self.progress_done, self.progress_total = stage, done, total
-        now = timezone.now()
-        type(self).objects.filter(pk=self.pk).update(
-            stage=stage, progress_done=done, progress_total=total, heartbeat_at=now
-        )
-
-    @property
-    def error_text(self) -> str:
-        """Why the conversion failed, in the active language; older rows have only English."""
-        return translated(self.error_message, fallback=self.error)
-
-    def mark_failed(self, message: str, error_message: Message | None = None) -> None:
-        """Failed: `message` is the English text, `error_message` its untranslated form."""
-        self.status, self.error, self.stage = Status.FAILED, message, Stage.WAITING
-        self.error_message = error_message or {}
-        self.heartbeat_at = None
-        self.save(
-            update_fields=[
-                "status",
-                "error",
-                "error_message",
-                "stage",
-                "heartbeat_at",
-                "updated_at",
-            ]
-        )
-
-    def mark_queued(self, message: str = "", error_message: Message | None = None) -> None:
-        """Back in the queue: a retry after a transient failure, or a person's retry."""
-        self.status, self.error, self.stage = Status.QUEUED, message, Stage.WAITING
-        self.error_message = error_message or {}
-        self.progress_done = self.progress_total = 0
-        self.heartbeat_at = None
-        self.save(
-            update_fields=[
-                "status",
-                "error",
-                "error_message",
-                "stage",
-                "progress_done",
-                "progress_total",
-                "heartbeat_at",
-                "updated_at",
-            ]
-        )
+    def hide_by_staff(self, hidden: bool) -> None:
+        """Hidden after a report, or shown again; only these columns are written, and
+        updated_at, so cached copies of the deck's page are not served any more."""
+        self.hidden_by_staff = hidden
+        self.save(update_fields=["hidden_by_staff", "updated_at"])
 
 
 class Slide(models.Model):
@@ -331,8 +251,6 @@ class Slide(models.Model):
     @property
     def alt(self) -> str:
         """Alt text for the slide image, drawn from what the slide says."""
-        from slideshelf.lib.text import cut_at_word
-
         # The title says what the slide is about; its full text follows in the transcript.
         return cut_at_word(self.title or self.text, 120) or f"Slide {self.number}"
 

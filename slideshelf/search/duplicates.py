@@ -11,6 +11,7 @@ from collections import defaultdict
 
 from slideshelf.presentations.models import Presentation, Slide
 from slideshelf.search.analysis import words
+from slideshelf.search.models import NearDuplicate
 
 SHARED_SLIDES = 0.7  # of the smaller deck's slides with text
 MIN_SLIDES = 2
@@ -46,3 +47,16 @@ def near_duplicate(deck: Presentation) -> Presentation | None:
         if share >= SHARED_SLIDES and share > best_share:
             best, best_share = deck_id, share
     return Presentation.objects.filter(pk=best).first() if best else None
+
+
+def remember_near_duplicate(deck: Presentation) -> None:
+    """Look for the earlier deck this new upload may be a new version of, and keep it."""
+    earlier = near_duplicate(deck)
+    if earlier is not None:
+        NearDuplicate.objects.update_or_create(deck=deck, defaults={"earlier": earlier})
+
+
+def near_duplicates_of(deck_ids: list[int]) -> dict[int, Presentation]:
+    """For each of the decks that has one, the earlier deck it looks like a new version of."""
+    found = NearDuplicate.objects.filter(deck_id__in=deck_ids).select_related("earlier")
+    return {entry.deck_id: entry.earlier for entry in found}

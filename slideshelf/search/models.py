@@ -54,3 +54,20 @@ class SimilarPresentation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.deck_id} ~ {self.other_id}"
+
+
+class NearDuplicate(models.Model):
+    """A new upload that looks like a new version of an earlier deck of the same owner.
+
+    Found once, when the upload is first converted; its owner is asked whether it is one.
+    """
+
+    deck = models.OneToOneField(
+        "presentations.Presentation", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    earlier = models.ForeignKey(
+        "presentations.Presentation", on_delete=models.CASCADE, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return f"{self.deck_id} ≈ {self.earlier_id}"

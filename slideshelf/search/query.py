@@ -17,6 +17,11 @@ PART = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
 WORD = re.compile(r"\w+")
 
 
+def clean(text: str) -> str:
+    """What a visitor typed, as far as the parser reads it: a 10 kB query is cut, not refused."""
+    return text[:MAX_LENGTH].strip()
+
+
 def words_of(text: str) -> list[str]:
     return [word.lower() for word in WORD.findall(text)]
 

@@ -8,7 +8,9 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from slideshelf.presentations.models import Collection, Presentation
+from slideshelf.presentations.signals import slides_published
 from slideshelf.search.api import queue_index
+from slideshelf.search.duplicates import remember_near_duplicate
 
 
 @receiver(post_save, sender=Presentation)
@@ -26,3 +28,10 @@ def tags_changed(sender: Any, instance: Any, action: str, **kwargs: Any) -> None
 @receiver(post_save, sender=Collection)
 def collection_changed(sender: Any, instance: Collection, **kwargs: Any) -> None:
     queue_index(list(instance.presentations.values_list("pk", flat=True)))
+
+
+@receiver(slides_published, sender=Presentation)
+def slides_changed(sender: Any, deck: Presentation, first: bool, **kwargs: Any) -> None:
+    # A first upload may be a new version of an earlier deck: its owner is asked.
+    if first:
+        remember_near_duplicate(deck)

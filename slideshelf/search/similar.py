@@ -3,7 +3,8 @@
 Each listed deck keeps its key terms — the terms it uses more than the other decks do, by
 TF-IDF — and a stored list of the decks whose key terms overlap most with its own (the sum of
 the products of the shared terms' weights, both sides normalised). The lists are computed when
-a deck is indexed or leaves the index, never while a page is being served.
+a deck is indexed or leaves the index, never while a page is being served: the page only
+reads them (`similar_to`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.db.models import Case, F, FloatField, Sum, Value, When
 
+from slideshelf.presentations.access import listed_presentations
 from slideshelf.presentations.models import Presentation
 from slideshelf.search import analysis
 from slideshelf.search.documents import deck_document, indexable
@@ -166,3 +168,17 @@ def _shared_words(own: dict[str, KeyTerm], others: list[int]) -> dict[int, list[
         deck_id: [word for _, word in sorted(pairs, reverse=True)[:SHOWN_WORDS]]
         for deck_id, pairs in products.items()
     }
+
+
+def similar_to(deck: Presentation, limit: int = LIST_LENGTH) -> list[Presentation]:
+    """The deck's stored similar list, listed decks only, each with `.shared_words` set."""
+    entries = (
+        SimilarPresentation.objects.filter(deck_id=deck.pk, other__in=listed_presentations())
+        .select_related("other__owner")
+        .order_by("rank")[:limit]
+    )
+    similar = []
+    for entry in entries:
+        entry.other.shared_words = entry.shared_words  # type: ignore[attr-defined]
+        similar.append(entry.other)
+    return similar

@@ -1,24 +1,21 @@
-"""Marking a query's words in text, for result snippets and the presentation page.
+"""Where a query's words are in a text, and the part of a long text a result shows.
 
 A word is marked when one of its index terms (in the text's language) is one of the query's
 forms, which is how the engines match it: "samverkan" marks "samverkansformer", "cafe" marks
-"Café". Engine-independent, so every engine's snippets agree.
+"Café". Engine-independent, so every engine's snippets agree. Data only: offsets, never HTML
+(`search.marking` marks them up, once, for every page).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from collections.abc import Iterable, Sequence, Set
 
 from slideshelf.search import analysis
+from slideshelf.search.types import SlideHit, Span
 
 WINDOW = 200  # characters of a snippet
 LEAD = 50  # of them before the first marked word, so it reads in context
 ELLIPSIS = "…"
-
-Span = tuple[int, int]
 
 
 def query_forms(words: Iterable[str], languages: Sequence[str]) -> set[str]:
@@ -30,7 +27,7 @@ def query_forms(words: Iterable[str], languages: Sequence[str]) -> set[str]:
     return forms
 
 
-def marked_spans(text: str, forms: set[str], language: str) -> list[Span]:
+def marked_spans(text: str, forms: Set[str], language: str) -> list[Span]:
     """(start, end) of the text's words whose terms are among the forms, overlaps merged."""
     language = analysis.language_of(language)
     if analysis.IS_CJK.search(text):
@@ -49,7 +46,7 @@ def marked_spans(text: str, forms: set[str], language: str) -> list[Span]:
     ]
 
 
-def _marked_pairs(text: str, forms: set[str], language: str) -> list[Span]:
+def _marked_pairs(text: str, forms: Set[str], language: str) -> list[Span]:
     spans: list[Span] = []
     for word, start, end in analysis.words(text):
         if forms.isdisjoint(analysis.terms_of_word(word, language)):
@@ -61,21 +58,24 @@ def _marked_pairs(text: str, forms: set[str], language: str) -> list[Span]:
     return spans
 
 
-def highlight(text: str, words: Iterable[str], language: str) -> SafeString:
-    """The whole text escaped, every word matching one of the query words in <mark>."""
-    forms = query_forms(words, [language])
-    return _render(text, marked_spans(text, forms, language), 0, len(text))
+def slide_hit(number: int, text: str, forms: Set[str], language: str) -> SlideHit:
+    """A matching slide with about WINDOW characters of its text, around its densest run of
+    matching words, and where in them the words are.
 
-
-def snippet(text: str, forms: set[str], language: str) -> str:
-    """About WINDOW characters of the text around its densest run of matching words, as HTML.
-
-    `forms` are the query's, from `query_forms` (computed once for all of a page's snippets);
+    `forms` are the query's, from `query_forms` (computed once for all of a page's slides);
     `language` is the text's own.
     """
     spans = marked_spans(text, forms, language)
     start, end = _window(text, spans)
-    return _render(text, spans, start, end)
+    lead = ELLIPSIS if start > 0 else ""
+    shift = len(lead) - start
+    inside = tuple(
+        (max(first, start) + shift, min(last, end) + shift)
+        for first, last in spans
+        if last > start and first < end
+    )
+    tail = ELLIPSIS if end < len(text) else ""
+    return SlideHit(number, f"{lead}{text[start:end]}{tail}", inside)
 
 
 def _window(text: str, spans: list[Span]) -> Span:
@@ -97,19 +97,3 @@ def _window(text: str, spans: list[Span]) -> Span:
         space = text.rfind(" ", end - LEAD, end)
         end = space if space > start else end
     return start, end
-
-
-def _render(text: str, spans: list[Span], start: int, end: int) -> SafeString:
-    parts = [ELLIPSIS] if start > 0 else []
-    cursor = start
-    for first, last in spans:
-        if last <= start or first >= end:
-            continue
-        first, last = max(first, start), min(last, end)
-        parts.append(escape(text[cursor:first]))
-        parts.append(f"<mark>{escape(text[first:last])}</mark>")
-        cursor = last
-    parts.append(escape(text[cursor:end]))
-    if end < len(text):
-        parts.append(ELLIPSIS)
-    return mark_safe("".join(parts))  # noqa: S308 - every piece of the text is escaped above

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-FACETS = ("language", "tag", "collection", "uploader", "year")
-FACET_SIZE = 10  # values a facet offers, the most common first
+Span = tuple[int, int]  # (start, end) of a word in a text, to mark
 
 
 @dataclass(frozen=True)
@@ -66,8 +65,11 @@ class Filters:
 
 @dataclass(frozen=True)
 class SlideHit:
+    """A matching slide as data: the page marks the words (`search.marking`), not the engine."""
+
     number: int
-    snippet: str  # HTML: the text escaped, the query's words in <mark>
+    text: str  # the slide's text around its matches, with "…" where it was cut
+    spans: tuple[Span, ...]  # where in `text` the query's words are
 
 
 @dataclass(frozen=True)
@@ -83,3 +85,6 @@ class Results:
     hits: tuple[DeckHit, ...]
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     too_broad: bool = False  # the engine gave up ranking within its time limit
+    # Where the hits start among all matches: the offset asked for, or the last page's when
+    # that was past the end (the results shrank, or the address was edited).
+    offset: int = 0

@@ -11,15 +11,15 @@ from django.views.decorators.http import require_http_methods
 
 from slideshelf.moderation import services
 from slideshelf.moderation.forms import AnswerForm
-from slideshelf.uploads.services import owned_or_404
+from slideshelf.presentations import access
 
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def deck_moderation(request: HttpRequest, public_id: str) -> HttpResponse:
-    deck = owned_or_404(request.user, public_id)
+    deck = access.changeable_or_404(request.user, public_id)
     # Staff may read this page, but answers come from the owner; staff write on their own page.
-    may_answer = deck.owner_id == request.user.pk and services.may_answer(deck)
+    may_answer = access.is_owner(request.user, deck) and services.may_answer(deck)
     form = AnswerForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if may_answer and form.is_valid():

@@ -9,12 +9,12 @@ from django.views.decorators.http import require_http_methods
 
 from slideshelf.moderation import limits, services
 from slideshelf.moderation.forms import ReportForm
-from slideshelf.presentations.access import viewable_or_404
+from slideshelf.presentations import access
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def report(request: HttpRequest, public_id: str) -> HttpResponse:
-    deck = viewable_or_404(request.user, public_id)
+    deck = access.viewable_or_404(request.user, public_id)
     if request.method != "POST":
         return render(request, "moderation/report.html", {"deck": deck, "form": ReportForm()})
     if not limits.may_report(request):

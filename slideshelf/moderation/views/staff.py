@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST, require_safe
@@ -14,6 +14,7 @@ from slideshelf.moderation import queue, services
 from slideshelf.moderation.decorators import staff_or_404
 from slideshelf.moderation.forms import HideForm, ReplyForm, RestoreForm
 from slideshelf.moderation.models import Resolution
+from slideshelf.presentations import access
 from slideshelf.presentations.models import Presentation
 
 
@@ -30,13 +31,13 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
 @staff_or_404
 @require_safe
 def deck(request: HttpRequest, public_id: str) -> HttpResponse:
-    return _decision_page(request, _deck_or_404(public_id))
+    return _decision_page(request, access.moderatable_or_404(request.user, public_id))
 
 
 @staff_or_404
 @require_POST
 def hide(request: HttpRequest, public_id: str) -> HttpResponse:
-    presentation = _deck_or_404(public_id)
+    presentation = access.moderatable_or_404(request.user, public_id)
     form = HideForm(request.POST)
     if not form.is_valid():
         return _decision_page(request, presentation, hide_form=form, status=400)
@@ -49,7 +50,7 @@ def hide(request: HttpRequest, public_id: str) -> HttpResponse:
 @staff_or_404
 @require_POST
 def restore(request: HttpRequest, public_id: str) -> HttpResponse:
-    presentation = _deck_or_404(public_id)
+    presentation = access.moderatable_or_404(request.user, public_id)
     form = RestoreForm(request.POST)
     if not presentation.hidden_by_staff or not form.is_valid():
         return _decision_page(request, presentation, restore_form=form, status=400)
@@ -62,7 +63,7 @@ def restore(request: HttpRequest, public_id: str) -> HttpResponse:
 @staff_or_404
 @require_POST
 def dismiss(request: HttpRequest, public_id: str) -> HttpResponse:
-    presentation = _deck_or_404(public_id)
+    presentation = access.moderatable_or_404(request.user, public_id)
     services.dismiss_reports(presentation, request.user)
     return _done(request, presentation, gettext("The reports are dismissed."))
 
@@ -70,7 +71,7 @@ def dismiss(request: HttpRequest, public_id: str) -> HttpResponse:
 @staff_or_404
 @require_POST
 def reply(request: HttpRequest, public_id: str) -> HttpResponse:
-    presentation = _deck_or_404(public_id)
+    presentation = access.moderatable_or_404(request.user, public_id)
     form = ReplyForm(request.POST)
     if not form.is_valid():
         return _decision_page(request, presentation, reply_form=form, status=400)
@@ -78,13 +79,6 @@ def reply(request: HttpRequest, public_id: str) -> HttpResponse:
         presentation, request.user, form.cleaned_data["text"], site_url=_site_url(request)
     )
     return _done(request, presentation, gettext("Your message is sent to the owner."))
-
-
-def _deck_or_404(public_id: str) -> Presentation:
-    found = Presentation.objects.select_related("owner").filter(public_id=public_id).first()
-    if found is None:
-        raise Http404("No such presentation")
-    return found
 
 
 def _decision_page(

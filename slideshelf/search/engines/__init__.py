@@ -8,6 +8,10 @@ from typing import Protocol
 
 from django.conf import settings
 
+# Both import cleanly whatever the configuration: tantivy is a dependency, and the PostgreSQL
+# engine talks to the database only through Django's connection.
+from slideshelf.search.engines.embedded import TantivyEngine
+from slideshelf.search.engines.postgres import PostgresEngine
 from slideshelf.search.types import DeckDoc, Filters, ParsedQuery, Results, Sort
 
 
@@ -24,15 +28,15 @@ class Engine(Protocol):
         """Forget everything (before a rebuild)."""
 
     def search(
-        self,
-        query: ParsedQuery,
-        filters: Filters,
-        sort: Sort,
-        offset: int,
-        limit: int,
-        slides_per_deck: int,
+        self, query: ParsedQuery, filters: Filters, sort: Sort, offset: int, limit: int, slides: int
     ) -> Results:
-        """Matching decks, best (or newest) first, each with its best-matching slides."""
+        """Up to `limit` matching decks from `offset`, best (or newest) first, each with its
+        `slides` best-matching slides as data (text and the offsets of the words, no HTML).
+
+        An offset past the last match serves the last page instead (the first when nothing
+        matches), from the same search, and `Results.offset` says which was served: a page past
+        the end never needs a second search.
+        """
 
     def indexed_ids(self) -> set[int]:
         """Every deck id in the index, to find what a crash left out."""
@@ -47,9 +51,5 @@ class Engine(Protocol):
 def engine() -> Engine:
     """The engine `SLIDESHELF_SEARCH_ENGINE` names (one per process)."""
     if settings.SEARCH_ENGINE == "postgres":
-        from slideshelf.search.engines.postgres import PostgresEngine
-
         return PostgresEngine()
-    from slideshelf.search.engines.embedded import TantivyEngine
-
     return TantivyEngine(settings.SEARCH_INDEX_DIR)

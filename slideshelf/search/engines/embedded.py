@@ -20,18 +20,9 @@ from typing import Any
 import tantivy
 
 from slideshelf.search import analysis
-from slideshelf.search.snippets import query_forms, snippet
-from slideshelf.search.types import (
-    FACET_SIZE,
-    FACETS,
-    DeckDoc,
-    DeckHit,
-    Filters,
-    ParsedQuery,
-    Results,
-    SlideHit,
-    Sort,
-)
+from slideshelf.search.facets import FACET_SIZE, FACETS
+from slideshelf.search.snippets import query_forms, slide_hit
+from slideshelf.search.types import DeckDoc, DeckHit, Filters, ParsedQuery, Results, SlideHit, Sort
 
 WRITER_HEAP = 64 * 1024 * 1024
 WRITER_WAIT = 30.0  # seconds to wait for another process's writer
@@ -224,36 +215,32 @@ class TantivyEngine:
         return languages
 
     def search(
-        self,
-        query: ParsedQuery,
-        filters: Filters,
-        sort: Sort,
-        offset: int,
-        limit: int,
-        slides_per_deck: int,
+        self, query: ParsedQuery, filters: Filters, sort: Sort, offset: int, limit: int, slides: int
     ) -> Results:
         searcher = self.decks.searcher()
         languages = self.languages(searcher)
         text_query = self._text_query(self.decks.schema, query, languages, ("title", "terms"))
         deck_query = self._filtered(text_query, filters)
         by_date = "created" if sort == Sort.DATE else None
-        found = searcher.search(
-            deck_query, limit, count=True, order_by_field=by_date, offset=offset
-        )
+        # The top offset + limit, not tantivy's offset: when the offset is past the end they are
+        # every match, and the last page comes from them without a second search.
+        found = searcher.search(deck_query, offset + limit, count=True, order_by_field=by_date)
         total: int = getattr(found, "count", 0) or 0  # missing from tantivy's type stubs
-        deck_ids = _deck_ids(searcher, [address for _, address in found.hits])
-        slides = self._best_slides(query, languages, deck_ids, slides_per_deck)
+        start = _served(offset, limit, total)
+        page = found.hits[start : start + limit]
+        deck_ids = _deck_ids(searcher, [address for _, address in page])
+        best = self._best_slides(query, languages, deck_ids, slides)
         hits = tuple(
-            DeckHit(deck_id, float(score), slides.get(deck_id, ()))
-            for (score, _), deck_id in zip(found.hits, deck_ids, strict=True)
+            DeckHit(deck_id, float(score), best.get(deck_id, ()))
+            for (score, _), deck_id in zip(page, deck_ids, strict=True)
         )
         facets = self._facets(searcher, deck_query) if total else {}
-        return Results(total=total, hits=hits, facets=facets)
+        return Results(total=total, hits=hits, facets=facets, offset=start)
 
     def _best_slides(
         self, query: ParsedQuery, languages: list[str], deck_ids: list[int], count: int
     ) -> dict[int, tuple[SlideHit, ...]]:
-        """The best `count` slides of each of the decks, in slide order, with snippets.
+        """The best `count` slides of each of the decks, in slide order, with their snippets.
 
         One search ranks the slides of all the decks; only if a deck's slides could have been
         crowded out of the SLIDE_CANDIDATES by another's does it get a search of its own.
@@ -274,7 +261,7 @@ class TantivyEngine:
             for address in addresses:
                 doc = searcher.doc(address)
                 text = doc["text"][0] if doc["text"] else ""
-                hits.append(SlideHit(doc["number"][0], snippet(text, forms, doc["language"][0])))
+                hits.append(slide_hit(doc["number"][0], text, forms, doc["language"][0]))
             best[deck_id] = tuple(sorted(hits, key=lambda hit: hit.number))
         return best
 
@@ -410,6 +397,13 @@ class TantivyEngine:
 
     def deck_count(self) -> int:
         return int(self.decks.searcher().num_docs)
+
+
+def _served(offset: int, limit: int, total: int) -> int:
+    """The offset asked for, or the last page's when it is past the last match."""
+    if offset < total:
+        return max(offset, 0)
+    return max(total - 1, 0) // max(limit, 1) * max(limit, 1)
 
 
 def _deck_ids(searcher: tantivy.Searcher, addresses: list[tantivy.DocAddress]) -> list[int]:

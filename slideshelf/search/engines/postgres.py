@@ -20,7 +20,7 @@ Three tables (migration 0002), read with plain SQL:
   (`ts_stat` over the deck vectors takes seconds).
 
 A search: match and count the decks and rank them (one statement), count facets when at most
-FACETS_UP_TO decks match, then rank only the page's decks' slides and make their snippets.
+FACETS_UP_TO decks match, then rank only the page's decks' slides and cut their snippets.
 At 33k decks / 1M slides a one-word query in every deck takes 30-45 ms.
 """
 
@@ -36,18 +36,9 @@ from django.conf import settings
 from django.db import OperationalError, connection, transaction
 
 from slideshelf.search import analysis
-from slideshelf.search.snippets import query_forms, snippet
-from slideshelf.search.types import (
-    FACET_SIZE,
-    FACETS,
-    DeckDoc,
-    DeckHit,
-    Filters,
-    ParsedQuery,
-    Results,
-    SlideHit,
-    Sort,
-)
+from slideshelf.search.facets import FACET_SIZE, FACETS
+from slideshelf.search.snippets import query_forms, slide_hit
+from slideshelf.search.types import DeckDoc, DeckHit, Filters, ParsedQuery, Results, SlideHit, Sort
 
 log = logging.getLogger(__name__)
 QUERY_CANCELED = "57014"  # PostgreSQL's error code for statement_timeout
@@ -102,51 +93,34 @@ class PostgresEngine:
     # Reading
 
     def search(
-        self,
-        query: ParsedQuery,
-        filters: Filters,
-        sort: Sort,
-        offset: int,
-        limit: int,
-        slides_per_deck: int,
+        self, query: ParsedQuery, filters: Filters, sort: Sort, offset: int, limit: int, slides: int
     ) -> Results:
         try:
-            return self._search(query, filters, sort, offset, limit, slides_per_deck)
+            with transaction.atomic(), connection.cursor() as cursor:
+                # A word in most decks looks cheaper to the planner by a table scan, which reads
+                # every deck's whole vector; the GIN index answers it without reading any.
+                cursor.execute(
+                    "SELECT set_config('enable_seqscan', 'off', true),"
+                    " set_config('jit', 'off', true), set_config('statement_timeout', %s, true)",
+                    [str(settings.SEARCH_TIMEOUT_MS)],
+                )
+                languages = _languages(cursor)
+                built = TsQuery.build(query, languages)
+                if built is None:
+                    return Results(total=0, hits=())
+                total, start, page = _page(cursor, built, filters, sort, offset, limit)
+                # Facets match the decks again (cheap when few match); a broad query gets none.
+                facets = _facets(cursor, built, filters) if 0 < total <= FACETS_UP_TO else {}
+                best = _best_slides(cursor, built, page, slides, query, languages)
+                cursor.execute("SET LOCAL enable_seqscan TO DEFAULT; SET LOCAL jit TO DEFAULT")
         except OperationalError as error:
             if getattr(error.__cause__, "sqlstate", None) != QUERY_CANCELED:
                 raise
             # A phrase of the commonest words can take seconds: ask for a narrower search.
             log.warning("search timed out after %d ms", settings.SEARCH_TIMEOUT_MS)
             return Results(total=0, hits=(), too_broad=True)
-
-    def _search(
-        self,
-        query: ParsedQuery,
-        filters: Filters,
-        sort: Sort,
-        offset: int,
-        limit: int,
-        slides_per_deck: int,
-    ) -> Results:
-        with transaction.atomic(), connection.cursor() as cursor:
-            # A word in most decks looks cheaper to the planner by a table scan, which reads
-            # every deck's whole vector; the GIN index answers it without reading any.
-            cursor.execute(
-                "SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true),"
-                " set_config('statement_timeout', %s, true)",
-                [str(settings.SEARCH_TIMEOUT_MS)],
-            )
-            languages = _languages(cursor)
-            built = TsQuery.build(query, languages)
-            if built is None:
-                return Results(total=0, hits=())
-            total, page = _page(cursor, built, filters, sort, offset, limit)
-            # Facets match the decks again (cheap when few match); a broad query gets none.
-            facets = _facets(cursor, built, filters) if 0 < total <= FACETS_UP_TO else {}
-            slides = _best_slides(cursor, built, page, slides_per_deck, query, languages)
-            cursor.execute("SET LOCAL enable_seqscan TO DEFAULT; SET LOCAL jit TO DEFAULT")
-        hits = tuple(DeckHit(deck_id, score, slides.get(deck_id, ())) for deck_id, _, score in page)
-        return Results(total=total, hits=hits, facets=facets)
+        hits = tuple(DeckHit(deck_id, score, best.get(deck_id, ())) for deck_id, _, score in page)
+        return Results(total=total, hits=hits, facets=facets, offset=start)
 
     # Upkeep
 
@@ -408,8 +382,12 @@ Facets = dict[str, list[tuple[str, int]]]
 
 def _page(
     cursor: Any, built: TsQuery, filters: Filters, sort: Sort, offset: int, limit: int
-) -> tuple[int, Page]:
-    """The number of matching decks, and the decks of the page."""
+) -> tuple[int, int, Page]:
+    """The number of matching decks, the offset served, and the decks of the page.
+
+    One statement: an offset past the last match serves the last page, found in the same
+    matches as their count.
+    """
     source, params = _matching(built, filters)
     # Ranked only when asked (sorted by date, no summary is read), and by the summary: a
     # few hundred bytes in the row, where the deck's whole vector would be kilobytes.
@@ -421,18 +399,33 @@ def _page(
         f"""
         WITH matched AS MATERIALIZED (
             SELECT d.deck_id, d.created, {score} AS score FROM {source}
+        ),
+        served AS MATERIALIZED (
+            SELECT count(*) AS total, CASE WHEN count(*) > %(offset)s THEN %(offset)s
+                ELSE greatest(count(*) - 1, 0) / %(step)s * %(step)s END AS start
+            FROM matched
         )
-        (SELECT deck_id, created, score, NULL::bigint FROM matched
-         ORDER BY {order} LIMIT %(limit)s OFFSET %(offset)s)
-        UNION ALL SELECT NULL, NULL, NULL, count(*) FROM matched
+        (SELECT deck_id, created, score, NULL::bigint, NULL::bigint FROM matched
+         ORDER BY {order} LIMIT %(limit)s OFFSET (SELECT start FROM served))
+        UNION ALL SELECT NULL, NULL, NULL, total, start FROM served
         """,  # noqa: S608 - only this module's constants are formatted in
-        {**params, "rank": built.rank, "limit": max(limit, 0), "offset": max(offset, 0)},
+        {
+            **params,
+            "rank": built.rank,
+            "limit": max(limit, 0),
+            "offset": max(offset, 0),
+            "step": max(limit, 1),
+        },
     )
-    total = 0
+    return _read_page(cursor.fetchall(), sort)
+
+
+def _read_page(rows: list[tuple[Any, ...]], sort: Sort) -> tuple[int, int, Page]:
+    total, start = 0, 0
     page: Page = []
-    for deck_id, created, found, count in cursor.fetchall():
+    for deck_id, created, found, count, first in rows:
         if deck_id is None:
-            total = int(count)
+            total, start = int(count), int(first)
         else:
             page.append((int(deck_id), float(created), float(found)))
     # UNION ALL keeps no order of its own: the page is sorted again like the SQL sorted it.
@@ -440,7 +433,7 @@ def _page(
         page.sort(key=lambda hit: (-hit[2], -hit[1], hit[0]))
     else:
         page.sort(key=lambda hit: (-hit[1], hit[0]))
-    return total, page
+    return total, start, page
 
 
 def _facets(cursor: Any, built: TsQuery, filters: Filters) -> Facets:
@@ -506,5 +499,5 @@ def _best_slides(
     forms = query_forms(query.highlight_words, languages)
     found: dict[int, list[SlideHit]] = defaultdict(list)
     for deck_id, number, text, language in cursor.fetchall():
-        found[deck_id].append(SlideHit(number, snippet(text, forms, language)))
+        found[deck_id].append(slide_hit(number, text, forms, language))
     return {deck_id: tuple(hits) for deck_id, hits in found.items()}

@@ -1,0 +1,146 @@
+"""Publishing a finished job: its files into storage, then its slides onto the deck at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+
+from slideshelf.conversion.job import Job, SlideResult
+from slideshelf.conversion.models import Conversion
+from slideshelf.conversion.render import PageImage
+from slideshelf.conversion.storage import delete, delete_all, delete_prefix, put
+from slideshelf.lib.text import cut_at_word
+from slideshelf.presentations.models import Presentation, Slide
+from slideshelf.presentations.signals import slides_published
+from slideshelf.presentations.slide_map import is_identity, match_slides
+
+TITLE_LENGTH = 150
+
+
+@dataclass(frozen=True)
+class StoredFiles:
+    """A job's files, moved into storage under a new revision's folder."""
+
+    revision: int
+    pdf: str
+    pdf_size: int
+    slides: list[Slide]
+
+    @property
+    def names(self) -> list[str]:
+        return [
+            self.pdf,
+            *(name for slide in self.slides for name in (slide.image, slide.thumbnail)),
+        ]
+
+
+def publish(conversion: Conversion, job: Job) -> None:
+    """Store the job's files, then swap the deck's slides for them in one transaction."""
+    stored = store_files(conversion.presentation, job)
+    with transaction.atomic():
+        # The rows as they are now, locked: the owner may have edited the deck meanwhile.
+        current = (
+            Conversion.objects.select_for_update()
+            .select_related("presentation")
+            .filter(pk=conversion.pk)
+            .first()
+        )
+        if current is None or job.source_name != current.source.name:
+            # Deleted meanwhile, or a newer file arrived whose own job is queued.
+            transaction.on_commit(lambda: delete_all(stored.names))
+            return
+        _swap(current, job, stored)
+
+
+def store_files(deck: Presentation, job: Job) -> StoredFiles:
+    assert job.pdf is not None
+    revision = deck.revision + 1
+    prefix = deck.media_prefix(revision)
+    slides = [
+        _slide(deck, result, image, prefix)
+        for result, image in zip(job.slides, job.images, strict=True)
+    ]
+    pdf = put(job.pdf, f"{prefix}/deck.pdf")
+    return StoredFiles(revision, pdf, job.pdf.stat().st_size, slides)
+
+
+def _slide(deck: Presentation, result: SlideResult, image: PageImage, prefix: str) -> Slide:
+    text = result.text
+    return Slide(
+        presentation=deck,
+        number=image.number,
+        title=text.title,
+        text=text.body,
+        notes=text.notes,
+        alt_texts="\n".join(text.alt_texts),
+        table_text="\n\n".join(text.tables),
+        text_source=result.source,
+        hidden=text.hidden,
+        image=put(Path(image.image), f"{prefix}/{image.number}.webp"),
+        thumbnail=put(Path(image.thumbnail), f"{prefix}/{image.number}-thumb.webp"),
+        width=image.width,
+        height=image.height,
+        thumb_width=image.thumb_width,
+        thumb_height=image.thumb_height,
+    )
+
+
+def _swap(conversion: Conversion, job: Job, stored: StoredFiles) -> None:
+    """Inside the transaction: the new slides, the new file, the deck's new details."""
+    deck = conversion.presentation
+    old_revision = deck.revision
+    _follow_slides(deck, stored.slides)
+    superseded = _adopt_replacement(deck, conversion)
+    deck.slides.all().delete()
+    Slide.objects.bulk_create(stored.slides)
+    deck.pdf.name, deck.pdf_size = stored.pdf, stored.pdf_size
+    deck.revision, deck.slide_count = stored.revision, len(stored.slides)
+    deck.title = deck.title or default_title(job)
+    deck.language = deck.language or job.detected_language
+    deck.save()
+    assert job.sniffed is not None
+    conversion.ready(job.sniffed.file_type.value)
+    slides_published.send(sender=Presentation, deck=deck, first=not old_revision)
+    if old_revision:
+        transaction.on_commit(lambda: delete_prefix(deck.media_prefix(old_revision)))
+    if superseded:
+        transaction.on_commit(lambda: delete(superseded))
+
+
+def _follow_slides(deck: Presentation, slides: list[Slide]) -> None:
+    """Record where the old slides went, so links to them open the same slide in the new file."""
+    old = [slide.full_text for slide in deck.slides.all()]
+    if not old:
+        return
+    moves = match_slides(old, [slide.full_text for slide in slides])
+    if not is_identity(moves, len(slides)):
+        deck.slide_history = [*deck.slide_history, moves]
+
+
+def _adopt_replacement(deck: Presentation, conversion: Conversion) -> str:
+    """Make a converted replacement the deck's original; returns the superseded file's name."""
+    if not conversion.replacement:
+        return ""
+    superseded = deck.original.name or ""
+    deck.original.name = conversion.replacement.name
+    deck.original_name, deck.original_sha256 = (
+        conversion.replacement_name,
+        conversion.replacement_sha256,
+    )
+    deck.original_size = conversion.replacement_size
+    return superseded
+
+
+def default_title(job: Job) -> str:
+    """A deck uploaded without a title takes its first slide's text, cut near 150 characters.
+
+    The file's own title property comes only after the slides: it is so often a template's
+    "PowerPoint Presentation" that the first slide says more.
+    """
+    for slide in job.slides:
+        text = " ".join(part for part in (slide.text.title, slide.text.body) if part)
+        if text.strip():
+            return cut_at_word(text, TITLE_LENGTH)
+    return cut_at_word(job.deck_title, TITLE_LENGTH)

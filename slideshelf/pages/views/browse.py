@@ -1,0 +1,86 @@
+"""Lists of decks — by tag, collection and uploader — and the list of collections.
+
+Every list starts from `access.listed_presentations()`, so a deck that is unlisted, private or not
+ready never shows, not as a card and not in a count. A tag, collection or uploader without a
+listed deck is a 404 like an unknown one: its name alone could tell of a private deck.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.paginator import Page, Paginator
+from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from slideshelf.presentations import access
+from slideshelf.presentations.collections import RUNNING_ORDER
+from slideshelf.presentations.models import Presentation, Slide, Tag
+
+PER_PAGE = 24
+NEWEST_FIRST = ("-created_at", "-pk")
+
+
+def with_cards(decks: QuerySet[Presentation]) -> QuerySet[Presentation]:
+    """What a card shows: the uploader and the first slide's thumbnail, in two queries."""
+    first_slide = Prefetch("slides", Slide.objects.filter(number=1), to_attr="first_slides")
+    return decks.select_related("owner").prefetch_related(first_slide)
+
+
+def paginate(request: HttpRequest, items: QuerySet[Any]) -> dict[str, Any]:
+    """The requested page (`?page=`), and its neighbours' numbers for the pager (None = a gap)."""
+    page: Page = Paginator(items, PER_PAGE).get_page(request.GET.get("page"))
+    numbers = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    return {"page": page, "page_numbers": [n if isinstance(n, int) else None for n in numbers]}
+
+
+def deck_list(
+    request: HttpRequest,
+    decks: QuerySet[Presentation],
+    template: str,
+    context: dict[str, Any] | None = None,
+    order: tuple[str, ...] = NEWEST_FIRST,
+) -> HttpResponse:
+    """A page of decks as cards, newest first unless `order` says otherwise."""
+    ordered = with_cards(decks.order_by(*order))
+    return render(request, template, {**(context or {}), **paginate(request, ordered)})
+
+
+@require_safe
+def tag(request: HttpRequest, slug: str) -> HttpResponse:
+    listed = access.listed_presentations()
+    found = get_object_or_404(Tag.objects.filter(presentations__in=listed).distinct(), slug=slug)
+    return deck_list(request, listed.filter(tags=found), "pages/tag.html", {"tag": found})
+
+
+@require_safe
+def collection(request: HttpRequest, slug: str) -> HttpResponse:
+    found = access.listed_collection_or_404(slug)
+    return deck_list(
+        request,
+        access.listed_presentations().filter(collection=found),
+        "pages/collection.html",
+        {"collection": found},
+        order=RUNNING_ORDER,
+    )
+
+
+@require_safe
+def uploader(request: HttpRequest, username: str) -> HttpResponse:
+    listed = access.listed_presentations()
+    users = get_user_model().objects.filter(is_active=True, presentations__in=listed).distinct()
+    user = get_object_or_404(users, **{get_user_model().USERNAME_FIELD: username})
+    return deck_list(
+        request,
+        listed.filter(owner=user),
+        "pages/uploader.html",
+        {"uploader": user, "name": user.get_full_name() or user.get_username()},
+    )
+
+
+@require_safe
+def collections(request: HttpRequest) -> HttpResponse:
+    return render(request, "pages/collections.html", paginate(request, access.listed_collections()))

@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
+
+from slideshelf.pages import counter
+from slideshelf.pages.seo import json_ld
+from slideshelf.presentations import access
+from slideshelf.presentations.models import Presentation, Slide
+from slideshelf.presentations.slide_map import follow
+from slideshelf.search.api import similar_to, transcript_marks
+
+ROBOTS = re.compile(r"bot|crawl|spider|slurp|preview|fetch", re.IGNORECASE)
+
+
+def presentation(
+    request: HttpRequest, public_id: str, slug: str = "", number: int | None = None
+) -> HttpResponse:
+    deck = access.viewable_or_404(request.user, public_id)
+    if slug != deck.slug:
+        # /p/<id>/ and stale slugs (after a rename) go to the canonical address.
+        target = deck.get_absolute_url()
+        if number is not None:
+            target += f"{number}/"
+        if request.GET:
+            target += f"?{request.GET.urlencode()}"  # ?v= says which slide a link meant
+        return HttpResponseRedirect(target, status=301) if slug else redirect(target)
+    if number is not None and (moved := _moved_slide(request, deck, number)):
+        return redirect(moved)
+    count_view(request, deck)
+    key = _cache_key(request, deck)
+    if key and (body := cache.get(key)) is not None:
+        return HttpResponse(body)
+    response = render(request, "pages/presentation.html", page_context(request, deck, number))
+    if key:
+        cache.set(key, response.content, settings.PAGE_CACHE_SECONDS)
+    return response
+
+
+def _moved_slide(request: HttpRequest, deck: Presentation, number: int) -> str | None:
+    """The address of the slide an old link meant, when the deck was replaced since."""
+    try:
+        version = int(request.GET.get("v", 1))
+    except ValueError:
+        version = 1
+    if version >= deck.slide_version:
+        return None
+    now = follow(deck.slide_history, number, version)
+    return f"{deck.get_absolute_url()}{now}/{deck.slide_query}"
+
+
+def page_context(request: HttpRequest, deck: Presentation, number: int | None) -> dict[str, Any]:
+    slides = list(deck.slides.all())
+    start = min(max(number or 1, 1), max(len(slides), 1))
+    url = request.build_absolute_uri(deck.get_absolute_url())
+    image = request.build_absolute_uri(slides[0].image_url()) if slides else ""
+    return {
+        "deck": deck,
+        # The title is in the deck's language, the words around it in the visitor's.
+        "title_html": format_html('<span lang="{}">{}</span>', deck.language, deck.display_title)
+        if deck.language
+        else deck.display_title,
+        "slides": slides,
+        "start": start,
+        "start_slide": slides[start - 1] if slides else None,
+        "slide_query": deck.slide_query,
+        **_owner_notices(request, deck),
+        "similar": similar_to(deck),
+        "canonical": url,
+        "og_image": image,
+        "json_ld": json_ld(deck, slides, url, image),
+        **search_marks(request.GET.get("q", ""), deck, slides),
+    }
+
+
+MARKED = ("title", "text", "table_text", "notes")
+
+
+def search_marks(text: str, deck: Presentation, slides: list[Slide]) -> dict[str, Any]:
+    """The transcript with the words of the search that led here (`?q=`) in <mark>.
+
+    `transcript` pairs each slide with its marked fields, or None when nothing is marked.
+    """
+    marks = transcript_marks(text, deck.language)
+    marked: list[dict[str, SafeString] | None] = [
+        {name: marks.mark(getattr(slide, name)) for name in MARKED} if marks.query else None
+        for slide in slides
+    ]
+    return {"search_query": marks.query, "transcript": list(zip(slides, marked, strict=True))}
+
+
+def _owner_notices(request: HttpRequest, deck: Presentation) -> dict[str, Any]:
+    """The conversion's state, where the page says something about it: to the owner, about a
+    new file converting; to anyone, why a deck without slides has none."""
+    is_owner = access.is_owner(request.user, deck)
+    conversion = deck.conversion if is_owner or not deck.has_slides else None
+    return {"is_owner": is_owner, "conversion": conversion}
+
+
+def _cache_key(request: HttpRequest, deck: Presentation) -> str | None:
+    """Anonymous visitors all see the same page for a deck, language and address."""
+    if not settings.PAGE_CACHE_SECONDS or request.user.is_authenticated or not deck.has_slides:
+        return None
+    version = f"{deck.pk}:{deck.revision}:{deck.updated_at.timestamp()}"
+    return f"page:{version}:{get_language()}:{request.get_host()}{request.get_full_path()}"
+
+
+def count_view(request: HttpRequest, deck: Presentation) -> None:
+    """One more view: no cookie, no address, nothing stored about the visitor."""
+    if request.method != "GET" or not deck.has_slides:
+        return
+    if access.is_owner(request.user, deck):
+        return
+    if ROBOTS.search(request.headers.get("User-Agent", "")):
+        return
+    counter.count_view(deck.pk)

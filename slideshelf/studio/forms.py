@@ -1,0 +1,197 @@
+"""The upload form: the files of one batch and the details applied to each of them."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from slideshelf.conversion.errors import PermanentError
+from slideshelf.conversion.messages import translated
+from slideshelf.conversion.sniff import sniff
+from slideshelf.presentations.access import editable_collections
+from slideshelf.presentations.models import Collection, Licence, Visibility
+
+ACCEPT = ".pptx,.pptm,.ppsx,.potx,.ppt,.pps,.odp,.otp,.pdf,.key"
+LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+MAX_TAGS = 20
+TAG_LENGTH = 64
+
+
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """A list of files; each is checked by `FileField.clean` and then by `check_upload`."""
+
+    widget = MultipleFileInput
+
+    def __init__(self, **kwargs: Any) -> None:
+        # Empty files are refused by `check_upload`, with the file's name in the message.
+        super().__init__(allow_empty_file=True, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
+        if not isinstance(data, list | tuple):
+            data = [data] if data else []
+        if not data:
+            raise ValidationError(self.error_messages["required"], code="required")
+        return [check_upload(super(MultipleFileField, self).clean(item, initial)) for item in data]
+
+
+def check_upload(upload: UploadedFile) -> UploadedFile:
+    """Refuse what the pipeline would refuse anyway, before anything is stored."""
+    name = upload.name or ""
+    if not upload.size:
+        raise ValidationError(
+            gettext("%(name)s is empty (0 bytes).") % {"name": name}, code="empty"
+        )
+    if upload.size > settings.MAX_UPLOAD_BYTES:
+        raise ValidationError(
+            gettext("%(name)s is %(size)s; the largest file accepted is %(limit)s.")
+            % {
+                "name": name,
+                "size": filesizeformat(upload.size),
+                "limit": filesizeformat(settings.MAX_UPLOAD_BYTES),
+            },
+            code="too_large",
+        )
+    try:
+        sniff_upload(upload)
+    except PermanentError as error:
+        # Sniffer messages are stored untranslated; the visitor reads them in their language.
+        reason = translated(error.as_message())
+        raise ValidationError(f"{name}: {reason}", code="wrong_type") from None
+    return upload
+
+
+def sniff_upload(upload: UploadedFile) -> None:
+    """Sniff the upload's content; small uploads live in memory and get a scratch copy."""
+    path = getattr(upload, "temporary_file_path", None)
+    if path is not None:
+        sniff(path())
+        return
+    # The scratch copy is in the system's temporary folder, never in the media folder.
+    handle, scratch = tempfile.mkstemp(prefix="slideshelf-upload-")
+    try:
+        with os.fdopen(handle, "wb") as copy:
+            upload.seek(0)
+            shutil.copyfileobj(upload, copy)
+        sniff(scratch)
+    finally:
+        upload.seek(0)
+        os.unlink(scratch)
+
+
+class DeckDetailsForm(forms.Form):
+    """What an owner says about a deck: on upload, and when editing it later."""
+
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=300,
+        required=False,
+        help_text=_("Leave empty to use the first slide's title."),
+    )
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    tags = forms.CharField(
+        label=_("Tags"),
+        required=False,
+        max_length=1000,
+        help_text=_("Separate tags with commas."),
+    )
+    language = forms.CharField(
+        label=_("Language"),
+        required=False,
+        max_length=16,
+        help_text=_("A language code such as sv or en; leave empty if unknown."),
+        widget=forms.TextInput(attrs={"list": "language-codes", "autocomplete": "off"}),
+    )
+    visibility = forms.ChoiceField(
+        label=_("Who can see it"),
+        choices=Visibility.choices,
+        initial=Visibility.PUBLIC,
+        widget=forms.RadioSelect,
+    )
+    download_allowed = forms.BooleanField(
+        label=_("Allow downloading the original and the PDF"), required=False, initial=True
+    )
+    # Not required: a script that leaves it out gets the default, as an unticked box is a no.
+    licence = forms.TypedChoiceField(
+        label=_("Licence"),
+        choices=Licence.choices,
+        initial=Licence.ALL_RIGHTS_RESERVED,
+        required=False,
+        empty_value=Licence.ALL_RIGHTS_RESERVED,
+        help_text=_(
+            "Creative Commons licences let others share your slides on the terms you pick."
+        ),
+    )
+    collection = forms.ModelChoiceField(
+        label=_("Collection"),
+        queryset=Collection.objects.none(),
+        required=False,
+        empty_label=_("No collection"),
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        offered = editable_collections(user)
+        # A deck staff put in someone else's collection stays there when its owner saves.
+        if current := self.initial.get("collection"):
+            offered = offered | Collection.objects.filter(pk=current)
+        self.fields["collection"].queryset = offered  # type: ignore[attr-defined]
+
+    def clean_language(self) -> str:
+        code: str = self.cleaned_data["language"].strip()
+        if code and not LANGUAGE_CODE.match(code):
+            raise ValidationError(gettext("Enter a language code such as sv or en."))
+        return code.lower()
+
+    def clean_tags(self) -> list[str]:
+        tags: list[str] = []
+        for tag in self.cleaned_data["tags"].split(","):
+            tag = " ".join(tag.split())
+            if tag and tag.lower() not in {t.lower() for t in tags}:
+                tags.append(tag)
+        if len(tags) > MAX_TAGS:
+            raise ValidationError(gettext("Use at most %(count)d tags.") % {"count": MAX_TAGS})
+        if any(len(tag) > TAG_LENGTH for tag in tags):
+            raise ValidationError(
+                gettext("A tag can be at most %(length)d characters.") % {"length": TAG_LENGTH}
+            )
+        return tags
+
+
+class UploadForm(DeckDetailsForm):
+    file = MultipleFileField(
+        label=_("Presentation files"),
+        help_text=_("PowerPoint, OpenDocument, PDF or Keynote. You can choose several."),
+        widget=MultipleFileInput(attrs={"accept": ACCEPT}),
+    )
+    field_order = ["file"]
+
+
+class ReplaceForm(forms.Form):
+    file = forms.FileField(
+        label=_("New file"),
+        help_text=_(
+            "Slide links keep pointing at their slides, even when you inserted or removed some."
+        ),
+        allow_empty_file=True,  # refused by `check_upload`, with the file's name in the message
+        widget=forms.FileInput(attrs={"accept": ACCEPT}),
+    )
+
+    def clean_file(self) -> UploadedFile:
+        return check_upload(self.cleaned_data["file"])

@@ -1,0 +1,85 @@
+"""A deck's life as its owner lives it: created from a file, given a new file, tried again,
+made the new version of an earlier deck, deleted. Views, commands and the API call these."""
+
+from __future__ import annotations
+
+from typing import IO
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.files import File
+from django.db import transaction
+
+from slideshelf.conversion import intake
+from slideshelf.conversion.storage import delete_prefix
+from slideshelf.lib.files import safe_name, sha256_of
+from slideshelf.presentations.collections import next_position
+from slideshelf.presentations.models import Collection, Licence, Presentation, Tag, Visibility
+
+replace_file = intake.replace
+retry = intake.retry
+
+
+def create_presentation(
+    handle: IO[bytes],
+    original_name: str,
+    *,
+    owner: AbstractBaseUser | None = None,
+    title: str = "",
+    description: str = "",
+    language: str = "",
+    visibility: str = Visibility.PUBLIC,
+    download_allowed: bool = True,
+    tags: list[str] | tuple[str, ...] = (),
+    collection: Collection | None = None,
+    licence: str = Licence.ALL_RIGHTS_RESERVED,
+) -> Presentation:
+    """Store the original and queue its conversion; the original is never altered."""
+    name = safe_name(original_name)
+    sha256, size = sha256_of(handle)
+    with transaction.atomic():
+        deck = Presentation(
+            owner=owner,
+            title=title.strip(),
+            description=description,
+            language=language,
+            visibility=visibility,
+            download_allowed=download_allowed,
+            collection=collection,
+            # A new deck goes after the collection's others, in upload order.
+            collection_position=next_position(collection) if collection else 0,
+            licence=licence,
+            original_name=name,
+            original_sha256=sha256,
+            original_size=size,
+        )
+        deck.original.save(name, File(handle, name=name), save=False)
+        deck.save()
+        if tags:
+            deck.tags.set([Tag.named(tag) for tag in tags if tag.strip()])
+        intake.start(deck)
+    return deck
+
+
+def make_new_version(upload: Presentation, earlier: Presentation) -> None:
+    """Use a new upload as the new file of the earlier deck it duplicates, and drop the upload.
+
+    The earlier deck keeps its address, views and links; its slide links follow their slides.
+    """
+    with upload.original.open("rb") as handle:
+        replace_file(earlier, handle, upload.original_name)
+    delete_presentation(upload)
+
+
+def delete_presentation(deck: Presentation) -> None:
+    """Delete the deck's row, then its original, PDF and slide images of every revision."""
+    public_id = deck.public_id
+    with transaction.atomic():
+        deck.delete()
+        # After the commit: a rolled-back delete must not leave a deck without its files.
+        # `decks/<id>` holds every revision's folder (PDF and images) in one tree.
+        transaction.on_commit(lambda: _delete_files(public_id))
+
+
+def _delete_files(public_id: str) -> None:
+    delete_prefix(f"decks/{public_id}")
+    delete_prefix(f"originals/{public_id}")

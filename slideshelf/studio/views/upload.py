@@ -1,0 +1,91 @@
+"""The upload page: a plain form, and the same view answering one file at a time in JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext, ngettext
+from django.views.decorators.http import require_http_methods
+
+from slideshelf.lib.files import safe_name
+from slideshelf.presentations.models import Presentation
+from slideshelf.studio.forms import UploadForm
+from slideshelf.studio.lifecycle import create_presentation
+from slideshelf.studio.limits import uploads_left
+
+TOO_MANY_REQUESTS = 429
+PAYLOAD_TOO_LARGE = 413
+
+
+def wants_json(request: HttpRequest) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def upload(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        return render(request, "studio/upload.html", {"form": UploadForm(user=request.user)})
+    form = UploadForm(request.POST, request.FILES, user=request.user)
+    if not form.is_valid():
+        status = PAYLOAD_TOO_LARGE if form.has_error("file", "too_large") else 400
+        return _refuse(request, form, first_error(form), status)
+    files = form.cleaned_data["file"]
+    left = uploads_left(request.user)
+    if len(files) > left:
+        message = ngettext(
+            "You can upload %(count)d more presentation this hour.",
+            "You can upload %(count)d more presentations this hour.",
+            left,
+        ) % {"count": left}
+        form.add_error(None, message)
+        return _refuse(request, form, message, TOO_MANY_REQUESTS)
+    decks = [_store(request, upload, form.cleaned_data) for upload in files]
+    if wants_json(request):
+        return JsonResponse(created(decks[0]), status=201)
+    return redirect("my-presentations")
+
+
+def _store(request: HttpRequest, upload: Any, data: dict[str, Any]) -> Presentation:
+    return create_presentation(
+        upload,
+        safe_name(upload.name or ""),
+        owner=request.user,  # type: ignore[arg-type]
+        title=data["title"],
+        description=data["description"],
+        language=data["language"],
+        visibility=data["visibility"],
+        download_allowed=data["download_allowed"],
+        tags=data["tags"],
+        licence=data["licence"],
+        collection=data["collection"],
+    )
+
+
+def created(deck: Presentation) -> dict[str, str]:
+    return {
+        "id": deck.public_id,
+        "status_url": reverse("presentation-status", args=[deck.public_id]),
+        "page_url": deck.get_absolute_url(),
+    }
+
+
+def first_error(form: forms.Form) -> str:
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else None
+        # A file's own message already names the file.
+        if field in ("file", "__all__") or not label:
+            return str(errors[0])
+        return f"{label}: {errors[0]}"
+    return gettext("The upload could not be read.")
+
+
+def _refuse(request: HttpRequest, form: UploadForm, message: str, status: int) -> HttpResponse:
+    if wants_json(request):
+        return JsonResponse({"error": message}, status=status)
+    return render(request, "studio/upload.html", {"form": form}, status=status)

@@ -1,0 +1,96 @@
+"""`python -m bench --smoke`: every benchmark runs end to end on tiny inputs and prints figures.
+
+The figures are not checked, only that each benchmark still runs: a benchmark that only runs
+by hand breaks unnoticed. The bench runs as `make bench` runs it, in a process of its own
+from the repository, without this run's settings: none of its SLIDESHELF_ variables (the data
+folder, the PostgreSQL pass's SLIDESHELF_DATABASE_URL) and a data folder of its own. It picks
+its databases itself: SQLite in throw-away folders, and on PostgreSQL a database of its own
+that it drops afterwards, so it never meets the test databases, another xdist worker's work,
+or a concurrent run.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+pytestmark = [pytest.mark.slow, pytest.mark.office]
+
+REPO = Path(__file__).resolve().parents[1]
+# About a minute alone; under `pytest -n auto` the other workers share the cores.
+TIMEOUT = 600
+STOP_TIMEOUT = 30  # after SIGINT, for LibreOffice, gunicorn and the search children to stop
+BENCHMARKS = ("conversion", "text extraction", "pages", "search")
+HEADER = re.compile(r"^===== (.+) =====$", re.MULTILINE)
+FIGURE = re.compile(r"\d\.\d")  # timings, rates and ratios all have decimals
+POSTGRES_SUITE = os.environ.get("SLIDESHELF_DATABASE_URL", "").startswith("postgres")
+
+
+def bench_environment(data: Path) -> dict[str, str]:
+    """This process's environment without the suite's settings, over a fresh data folder."""
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(("SLIDESHELF_", "DJANGO_", "PYTEST_"))
+        or name.startswith("SLIDESHELF_BENCH_")
+    }
+    env["SLIDESHELF_DATA_DIR"] = str(data)
+    if POSTGRES_SUITE and "SLIDESHELF_BENCH_POSTGRES_URL" not in env:
+        # The suite's server, wherever CI put it; the bench makes its own database there.
+        suite = urlsplit(os.environ["SLIDESHELF_DATABASE_URL"])
+        env["SLIDESHELF_BENCH_POSTGRES_URL"] = suite._replace(path="/slideshelf_bench").geturl()
+    return env
+
+
+def run_smoke(env: dict[str, str]) -> tuple[int, str, str]:
+    """`python -m bench --smoke` with the venv's Python: exit code, stdout, stderr."""
+    with subprocess.Popen(
+        [sys.executable, "-m", "bench", "--smoke"],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    ) as bench:
+        try:
+            out, err = bench.communicate(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            # SIGINT, not SIGKILL, to the whole group: the bench's clean-up then stops
+            # LibreOffice and gunicorn and drops its PostgreSQL database.
+            os.killpg(bench.pid, signal.SIGINT)
+            try:
+                out, err = bench.communicate(timeout=STOP_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                os.killpg(bench.pid, signal.SIGKILL)
+                out, err = bench.communicate()
+            pytest.fail(f"the smoke run took over {TIMEOUT} s:\n{out}\n{err[-3000:]}")
+    return bench.returncode, out, err
+
+
+def sections(output: str) -> dict[str, list[str]]:
+    """Each benchmark's lines under its header, without the closing wall-time line."""
+    parts = HEADER.split(output)[1:]
+    return {
+        title: [line for line in body.splitlines() if not line.startswith(f"({title}:")]
+        for title, body in zip(parts[::2], parts[1::2], strict=True)
+    }
+
+
+def test_smoke_run_prints_figures_for_every_benchmark(tmp_path):
+    code, out, err = run_smoke(bench_environment(tmp_path / "data"))
+
+    assert code == 0, f"exit {code}:\n{out}\n{err[-3000:]}"
+    found = sections(out)
+    assert [title.split(":")[0] for title in found] == list(BENCHMARKS), out
+    for title, lines in found.items():
+        assert any(FIGURE.search(line) for line in lines), f"no figures under {title}:\n{out}"
+    if POSTGRES_SUITE:
+        assert "PostgreSQL engine: not measured" not in out, out
