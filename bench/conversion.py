@@ -339,6 +339,11 @@ class Comparison:
         warm, cold = self.warm_median, self.cold_median
         return cold / warm if warm and cold else None
 
+    @property
+    def errors(self) -> list[str]:
+        runs: list[WarmRun | ColdRun] = [*self.warm, *self.cold]
+        return [run.error for run in runs if run.error]
+
     def warm_stage(self, name: str) -> float | None:
         return _median([run.stages.get(name, 0.0) for run in self.warm_ok])
 
@@ -361,9 +366,7 @@ def compare(decks: list[tuple[str, Path]], repetitions: int, scratch: Path) -> l
 
 
 def comparison_section(comparisons: list[Comparison], size: Size, office_starts: int) -> list[str]:
-    errors = [
-        f"  {c.label}: {run.error}" for c in comparisons for run in [*c.warm, *c.cold] if run.error
-    ]
+    errors = [f"  {c.label}: {error}" for c in comparisons for error in c.errors]
     restarts = f"  note: LibreOffice restarted {office_starts} time(s) during the warm runs"
     return [
         "",

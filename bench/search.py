@@ -35,9 +35,10 @@ import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -256,7 +257,7 @@ def set_up_django() -> None:
 
 
 def index_in_batches(
-    corpus: Corpus, calls: dict[str, Callable[[list[DeckDoc]], object]], keep: bool
+    corpus: Corpus, calls: Mapping[str, Callable[[list[DeckDoc]], object]], keep: bool
 ) -> tuple[list[DeckDoc], dict[str, float]]:
     """Every deck, INDEX_BATCH at a time, through each call in turn: the decks (when `keep`)
     and the seconds spent generating them and in each call."""
@@ -268,7 +269,7 @@ def index_in_batches(
         batch = list(corpus.decks(start, start + INDEX_BATCH))
         seconds["generate"] += time.perf_counter() - begun
         for name, call in calls.items():
-            seconds[name] += _timed(lambda call=call, batch=batch: call(batch))
+            seconds[name] += _timed(partial(call, batch))
         done += len(batch)
         docs += batch if keep else []
         _progress_every(done, total, "decks indexed", seconds["index"])
@@ -324,7 +325,7 @@ def key_terms_and_similar(
     key_terms = time.perf_counter() - begun
     sample = rng.sample(list(corpus.deck_ids), min(scale.similar_sample, len(docs)))
     _progress(f"similar lists of {len(sample)} decks")
-    times = [_timed(lambda deck_id=deck_id: similar.store_similar(deck_id)) for deck_id in sample]
+    times = [_timed(partial(similar.store_similar, deck_id)) for deck_id in sample]
     return {"key_terms": key_terms, "similar": times}
 
 

@@ -9,6 +9,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -41,7 +42,7 @@ class InvitationUsed(Exception):
     """The invitation was spent by someone else between validation and saving."""
 
 
-class SignupForm(AccessibleErrors, UserCreationForm):
+class SignupForm(AccessibleErrors, UserCreationForm[User]):
     email = forms.EmailField(label=_("E-mail"), max_length=254)
     invitation = forms.CharField(label=_("Invitation code"), max_length=64)
 

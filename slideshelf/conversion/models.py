@@ -132,7 +132,7 @@ class Conversion(models.Model):
         self.clear_replacement()
         self.save()
 
-    def wait_for(self, handle: File, name: str, sha256: str, size: int) -> None:
+    def wait_for(self, handle: File[bytes], name: str, sha256: str, size: int) -> None:
         """Store a new file for the deck, to be converted while the current version stays up."""
         self.replacement.save(name, handle, save=False)
         self.replacement_name, self.replacement_sha256 = name, sha256

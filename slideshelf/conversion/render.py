@@ -91,7 +91,8 @@ def _render(
 ) -> Image.Image:
     scale = page_scale(width_pt, height_pt, width, settings.max_pixels)
     # Slides are opaque: render on white, without an alpha channel to encode.
-    return page.render(scale=scale).to_pil().convert("RGB")
+    image: Image.Image = page.render(scale=scale).to_pil().convert("RGB")
+    return image
 
 
 class PageRenderer:

@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.utils.text import slugify
 
 from slideshelf.demo.decks import COLLECTIONS, DECKS, DemoDeck
@@ -29,7 +30,7 @@ def load_demo() -> list[Presentation]:
     return added
 
 
-def _demo_user():  # type: ignore[no-untyped-def]
+def _demo_user() -> User:
     user, created = get_user_model().objects.get_or_create(
         username=DEMO_USER, defaults={"first_name": "slideshelf", "last_name": "demo"}
     )

@@ -42,8 +42,8 @@ def reported_decks() -> list[ReportedDeck]:
     return [
         ReportedDeck(
             deck=deck,
-            open_reports=deck.open_reports,  # type: ignore[attr-defined]
-            newest=deck.newest_report,  # type: ignore[attr-defined]
+            open_reports=deck.open_reports,
+            newest=deck.newest_report,
             reasons=[
                 str(Reason(reason).label)
                 for reason, _ in sorted(counts.get(deck.pk, {}).items(), key=lambda i: -i[1])

@@ -9,8 +9,8 @@ from django.dispatch import receiver
 
 from slideshelf.presentations.models import Collection, Presentation
 from slideshelf.presentations.signals import slides_published
-from slideshelf.search.api import queue_index
 from slideshelf.search.duplicates import remember_near_duplicate
+from slideshelf.search.indexing import queue_index
 
 
 @receiver(post_save, sender=Presentation)

@@ -41,7 +41,7 @@ class MultipleFileField(forms.FileField):
         # Empty files are refused by `check_upload`, with the file's name in the message.
         super().__init__(allow_empty_file=True, **kwargs)
 
-    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
+    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile[bytes]]:
         if not isinstance(data, list | tuple):
             data = [data] if data else []
         if not data:
@@ -49,7 +49,7 @@ class MultipleFileField(forms.FileField):
         return [check_upload(super(MultipleFileField, self).clean(item, initial)) for item in data]
 
 
-def check_upload(upload: UploadedFile) -> UploadedFile:
+def check_upload(upload: UploadedFile[bytes]) -> UploadedFile[bytes]:
     """Refuse what the pipeline would refuse anyway, before anything is stored."""
     name = upload.name or ""
     if not upload.size:
@@ -75,7 +75,7 @@ def check_upload(upload: UploadedFile) -> UploadedFile:
     return upload
 
 
-def sniff_upload(upload: UploadedFile) -> None:
+def sniff_upload(upload: UploadedFile[bytes]) -> None:
     """Sniff the upload's content; small uploads live in memory and get a scratch copy."""
     path = getattr(upload, "temporary_file_path", None)
     if path is not None:
@@ -193,5 +193,5 @@ class ReplaceForm(forms.Form):
         widget=forms.FileInput(attrs={"accept": ACCEPT}),
     )
 
-    def clean_file(self) -> UploadedFile:
+    def clean_file(self) -> UploadedFile[bytes]:
         return check_upload(self.cleaned_data["file"])

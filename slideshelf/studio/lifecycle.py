@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import IO
 
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.files import File
 from django.db import transaction
 
@@ -23,7 +23,7 @@ def create_presentation(
     handle: IO[bytes],
     original_name: str,
     *,
-    owner: AbstractBaseUser | None = None,
+    owner: User | None = None,
     title: str = "",
     description: str = "",
     language: str = "",

@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Q
 from django.utils import timezone
 
+from slideshelf.presentations.access import User
 from slideshelf.presentations.models import Presentation
 
 
-def uploads_left(user: AbstractBaseUser) -> int:
+def uploads_left(user: User) -> int:
     """How many more files the user may upload this hour: new decks and replaced ones."""
     since = timezone.now() - timedelta(hours=1)
     recent = (

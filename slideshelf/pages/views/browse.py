@@ -32,7 +32,7 @@ def with_cards(decks: QuerySet[Presentation]) -> QuerySet[Presentation]:
 
 def paginate(request: HttpRequest, items: QuerySet[Any]) -> dict[str, Any]:
     """The requested page (`?page=`), and its neighbours' numbers for the pager (None = a gap)."""
-    page: Page = Paginator(items, PER_PAGE).get_page(request.GET.get("page"))
+    page: Page[Any] = Paginator(items, PER_PAGE).get_page(request.GET.get("page"))
     numbers = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
     return {"page": page, "page_numbers": [n if isinstance(n, int) else None for n in numbers]}
 

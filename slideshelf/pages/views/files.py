@@ -15,7 +15,7 @@ from slideshelf.presentations.models import Presentation
 IMMUTABLE = "public, max-age=31536000, immutable"
 
 
-def _open(name: str | None) -> File:
+def _open(name: str | None) -> File[bytes]:
     if not name or not default_storage.exists(name):
         raise Http404("File not found")
     return default_storage.open(name, "rb")

@@ -369,7 +369,9 @@ class TantivyEngine:
             parts.append((tantivy.Occur.MustNot, excluded))
         return tantivy.Query.boolean_query(parts)
 
-    def _facets(self, searcher: tantivy.Searcher, query: tantivy.Query) -> dict[str, list]:
+    def _facets(
+        self, searcher: tantivy.Searcher, query: tantivy.Query
+    ) -> dict[str, list[tuple[str, int]]]:
         request = {name: {"terms": {"field": name, "size": FACET_SIZE}} for name in FACETS}
         found = searcher.aggregate(query, request)
         return {
