@@ -10,6 +10,7 @@ import logging
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -22,23 +23,23 @@ from slideshelf.moderation.models import (
     Report,
     Resolution,
 )
+from slideshelf.presentations.access import User as Person
 from slideshelf.presentations.models import Presentation
 
 logger = logging.getLogger(__name__)
 
 
-def report(deck: Presentation, reason: str, details: str, reporter: Any) -> Report:
+def report(deck: Presentation, reason: str, details: str, reporter: Person | None) -> Report:
     """Record a report; `reporter` is None or anonymous for a visitor without an account."""
-    signed_in = reporter is not None and reporter.is_authenticated
     return Report.objects.create(
         presentation=deck,
         reason=reason,
         details=details.strip(),
-        reporter=reporter if signed_in else None,
+        reporter=reporter if isinstance(reporter, User) else None,
     )
 
 
-def hide(deck: Presentation, staff_user: Any, reason_text: str, *, site_url: str = "") -> None:
+def hide(deck: Presentation, staff_user: Person, reason_text: str, *, site_url: str = "") -> None:
     """Hide the deck from everyone but its owner and staff, and tell the owner why.
 
     `site_url` (e.g. "https://slides.example.org") makes the link in the e-mail absolute.
@@ -50,7 +51,7 @@ def hide(deck: Presentation, staff_user: Any, reason_text: str, *, site_url: str
         _mail_owner_after_commit(deck, "hidden", reason_text, site_url)
 
 
-def restore(deck: Presentation, staff_user: Any, note: str = "", *, site_url: str = "") -> None:
+def restore(deck: Presentation, staff_user: Person, note: str = "", *, site_url: str = "") -> None:
     """Show the deck again as its visibility says, and tell the owner."""
     with transaction.atomic():
         deck.hide_by_staff(False)
@@ -58,14 +59,14 @@ def restore(deck: Presentation, staff_user: Any, note: str = "", *, site_url: st
         _mail_owner_after_commit(deck, "restored", note, site_url)
 
 
-def dismiss_reports(deck: Presentation, staff_user: Any) -> int:
+def dismiss_reports(deck: Presentation, staff_user: Person) -> int:
     """Close the deck's open reports without acting; the owner is not bothered. Returns how many."""
     with transaction.atomic():
         return _resolve_open_reports(deck, staff_user, Resolution.DISMISSED)
 
 
 def reply(
-    deck: Presentation, staff_user: Any, text: str, *, site_url: str = ""
+    deck: Presentation, staff_user: Person, text: str, *, site_url: str = ""
 ) -> ModerationMessage:
     """Staff write to the owner without changing the deck, e.g. to answer the owner."""
     with transaction.atomic():
@@ -74,7 +75,7 @@ def reply(
         return message
 
 
-def answer(deck: Presentation, owner: Any, text: str) -> ModerationMessage:
+def answer(deck: Presentation, owner: Person, text: str) -> ModerationMessage:
     """The owner's answer; the deck waits in the staff queue until staff write again."""
     with transaction.atomic():
         return _add_message(deck, owner, False, text, MessageKind.MESSAGE)
@@ -97,7 +98,7 @@ def may_answer(deck: Presentation) -> bool:
     return ModerationMessage.objects.filter(presentation=deck, from_staff=True).exists()
 
 
-def _resolve_open_reports(deck: Presentation, staff_user: Any, resolution: str) -> int:
+def _resolve_open_reports(deck: Presentation, staff_user: Person, resolution: str) -> int:
     return Report.objects.filter(presentation=deck, resolution=Resolution.OPEN).update(
         resolution=resolution, resolved_at=timezone.now(), resolved_by=staff_user
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.db.models import Max, QuerySet
 from django.utils import timezone
@@ -40,7 +41,7 @@ def unique_slug(name: str) -> str:
     return slug
 
 
-def create_collection(owner: Any, **fields: Any) -> Collection:
+def create_collection(owner: User, **fields: Any) -> Collection:
     """A new collection with a slug of its own."""
     for _attempt in range(SLUG_ATTEMPTS):
         collection = Collection(owner=owner, slug=unique_slug(fields.get("name", "")), **fields)

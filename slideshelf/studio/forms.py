@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from slideshelf.conversion.errors import PermanentError
 from slideshelf.conversion.messages import translated
 from slideshelf.conversion.sniff import sniff
-from slideshelf.presentations.access import editable_collections
+from slideshelf.presentations import access
 from slideshelf.presentations.models import Collection, Licence, Visibility
 
 ACCEPT = ".pptx,.pptm,.ppsx,.potx,.ppt,.pps,.odp,.otp,.pdf,.key"
@@ -145,9 +145,9 @@ class DeckDetailsForm(forms.Form):
         empty_label=_("No collection"),
     )
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: access.User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        offered = editable_collections(user)
+        offered = access.editable_collections(user)
         # A deck staff put in someone else's collection stays there when its owner saves.
         if current := self.initial.get("collection"):
             offered = offered | Collection.objects.filter(pk=current)

@@ -6,10 +6,9 @@ the address does not tell whether the collection exists.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.db.models import Count, F, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -30,7 +29,7 @@ from slideshelf.studio.collection_forms import (
 GET_OR_POST = ["GET", "HEAD", "POST"]
 
 
-def addable_decks(user: Any, collection: Collection) -> QuerySet[Presentation]:
+def addable_decks(user: access.User, collection: Collection) -> QuerySet[Presentation]:
     """The decks the user may add to the collection that are not in it yet."""
     return (
         access.decks_to_add(user, collection)
@@ -59,7 +58,9 @@ def new(request: HttpRequest) -> HttpResponse:
     form = CollectionForm(request.POST)
     if not form.is_valid():
         return render(request, "studio/collection_new.html", {"form": form}, status=400)
-    collection = running_order.create_collection(request.user, **form.cleaned_data)
+    owner = request.user
+    assert isinstance(owner, User)  # login_required let only a signed-in user in
+    collection = running_order.create_collection(owner, **form.cleaned_data)
     messages.success(request, gettext("“%(name)s” is created.") % {"name": collection.name})
     return redirect("edit-collection", collection.slug)
 
