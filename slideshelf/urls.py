@@ -11,26 +11,26 @@ from slideshelf.presentations.models import RESERVED_SLUGS
 from slideshelf.studio.views import mine, status
 
 
-class DeckSlug:
+class Segment:
+    """A path segment matched by `regex` and passed on as it is."""
+
+    regex = "[^/]+"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+class DeckSlug(Segment):
     """A deck's slug: any path segment but the actions' names."""
 
     regex = "(?!(?:{})/)[^/]+".format("|".join(sorted(RESERVED_SLUGS)).replace(".", r"\."))
 
-    def to_python(self, value: str) -> str:
-        return value
 
-    def to_url(self, value: str) -> str:
-        return value
-
-
-class SlideImageName:
+class SlideImageName(Segment):
     regex = r"[0-9]+(-thumb)?\.webp"
-
-    def to_python(self, value: str) -> str:
-        return value
-
-    def to_url(self, value: str) -> str:
-        return value
 
 
 register_converter(DeckSlug, "deckslug")
