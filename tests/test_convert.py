@@ -5,11 +5,14 @@ from django.core.files.storage import default_storage
 from django_tasks_db.models import DBTaskResult
 
 from slideshelf.conversion.messages import message
-from slideshelf.conversion.models import Status
+from slideshelf.conversion.models import Conversion, Stage, Status
 from slideshelf.conversion.services import UNEXPECTED, Outcome, convert
 from slideshelf.conversion.tasks import queue_conversion
+from slideshelf.presentations.models import Presentation
+from slideshelf.studio.lifecycle import delete_presentation
 from tests.conftest import CORPUS
 from tests.factories import convert_now, upload
+from tests.uploading import files_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -131,3 +134,21 @@ def test_hidden_slides_are_kept_in_place_and_marked(media):
     assert deck.slide_count == 48
     hidden = list(deck.slides.filter(hidden=True).values_list("number", flat=True))
     assert hidden == [13, 48]
+
+
+def test_a_deck_deleted_mid_conversion_leaves_no_files_and_no_error(media, monkeypatch):
+    deck = upload(CORPUS / "pdf/pdfjs_german-umlaut-r.pdf")
+    reported = Conversion.progress
+
+    def delete_at_the_images(conversion, stage, done, total):
+        # The seam: the owner deletes the deck while the worker draws its slides.
+        if stage == Stage.IMAGES and Presentation.objects.filter(pk=deck.pk).exists():
+            delete_presentation(Presentation.objects.get(pk=deck.pk))
+        reported(conversion, stage, done, total)
+
+    monkeypatch.setattr(Conversion, "progress", delete_at_the_images)
+    convert(deck.pk, requeue=queue_conversion)
+    assert not Presentation.objects.filter(pk=deck.pk).exists()
+    # Not a file, not even an empty folder of the deck's, is left behind.
+    assert not list(media.rglob(f"*{deck.public_id}*"))
+    assert files_in(media) == set()

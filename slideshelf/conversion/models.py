@@ -100,10 +100,16 @@ class Conversion(models.Model):
         self.save(update_fields=list(fields))
 
     def progress(self, stage: str, done: int, total: int) -> None:
-        """A stage's progress, which is also the worker's sign of life."""
+        """A stage's progress, which is also the worker's sign of life.
+
+        An UPDATE, not a save: the owner may delete the deck mid-conversion, and the stages
+        carry on until the results find the row gone.
+        """
         self.stage, self.progress_done, self.progress_total = stage, done, total
         self.heartbeat_at = timezone.now()
-        self._save("stage", "progress_done", "progress_total", "heartbeat_at")
+        type(self).objects.filter(pk=self.pk).update(
+            stage=stage, progress_done=done, progress_total=total, heartbeat_at=self.heartbeat_at
+        )
 
     def requeue(self, failure: Message | None = None) -> None:
         """Back in the queue: a retry after a transient failure, or a person's retry."""

@@ -47,8 +47,12 @@ def publish(conversion: Conversion, job: Job) -> None:
             .filter(pk=conversion.pk)
             .first()
         )
-        if current is None or job.source_name != current.source.name:
-            # Deleted meanwhile, or a newer file arrived whose own job is queued.
+        if current is None:  # deleted meanwhile: its folder goes with everything in it
+            folder = conversion.presentation.media_folder
+            transaction.on_commit(lambda: delete_prefix(folder))
+            return
+        if job.source_name != current.source.name:
+            # A newer file arrived, whose own job may already be storing beside this one.
             transaction.on_commit(lambda: delete_all(stored.names))
             return
         _swap(current, job, stored)

@@ -205,9 +205,14 @@ class Presentation(models.Model):
             : -len("1.webp")
         ]
 
+    @property
+    def media_folder(self) -> str:
+        """Folder of every revision's derived files (PDF and slide images)."""
+        return f"decks/{self.public_id}"
+
     def media_prefix(self, revision: int | None = None) -> str:
         """Folder of this deck's derived files for a revision (the current one by default)."""
-        return f"decks/{self.public_id}/r{self.revision if revision is None else revision}"
+        return f"{self.media_folder}/r{self.revision if revision is None else revision}"
 
     def hide_by_staff(self, hidden: bool) -> None:
         """Hidden after a report, or shown again; only these columns are written, and

@@ -72,14 +72,13 @@ def make_new_version(upload: Presentation, earlier: Presentation) -> None:
 
 def delete_presentation(deck: Presentation) -> None:
     """Delete the deck's row, then its original, PDF and slide images of every revision."""
-    public_id = deck.public_id
+    folders = (deck.media_folder, f"originals/{deck.public_id}")
     with transaction.atomic():
         deck.delete()
         # After the commit: a rolled-back delete must not leave a deck without its files.
-        # `decks/<id>` holds every revision's folder (PDF and images) in one tree.
-        transaction.on_commit(lambda: _delete_files(public_id))
+        transaction.on_commit(lambda: _delete_folders(folders))
 
 
-def _delete_files(public_id: str) -> None:
-    delete_prefix(f"decks/{public_id}")
-    delete_prefix(f"originals/{public_id}")
+def _delete_folders(folders: tuple[str, ...]) -> None:
+    for folder in folders:
+        delete_prefix(folder)
