@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import os
+import threading
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -86,3 +88,42 @@ def test_office_runs_without_network_interfaces(office):
     with open(f"/proc/{office.pid}/net/dev") as handle:
         interfaces = [line.split(":")[0].strip() for line in handle.readlines()[2:]]
     assert interfaces == ["lo"]
+
+
+def office_processes(client: OfficeClient) -> list[int]:
+    """The soffice.bin processes in the client's process group."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            name = stat.read_text().split("(", 1)[1].rsplit(")", 1)[0]
+        except (OSError, IndexError):
+            continue
+        if name == "soffice.bin" and int(fields[2]) == client.pid:  # fields[2]: the pgid
+            found.append(int(stat.parent.name))
+    return found
+
+
+def test_a_file_is_called_damaged_only_after_a_fresh_office_fails_too(office, tmp_path):
+    with pytest.raises(PermanentError, match="could not read"):
+        office.convert(
+            str(CORPUS / "broken/poi_clusterfuzz-POIHSLFFuzzer-6614960949821440.ppt"),
+            [Output(str(tmp_path / "bad.pdf"), "impress_pdf_Export")],
+        )
+    assert office.starts == 2
+
+
+@pytest.mark.parametrize("after", [0.1, 0.4, 0.8, 1.5])
+def test_a_killed_office_is_never_blamed_on_the_file(office, tmp_path, after):
+    office.restart()
+    killer = threading.Timer(after, lambda: [os.kill(pid, 9) for pid in office_processes(office)])
+    killer.start()
+    try:
+        office.convert(
+            str(CORPUS / "pptx/poi_2411-Performance_Up.pptx"),
+            [Output(str(tmp_path / "x.pdf"), "impress_pdf_Export")],
+        )
+    except TransientError:
+        pass  # the crash is the machinery's: the job is retried
+    finally:
+        killer.join()

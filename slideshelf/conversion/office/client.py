@@ -48,6 +48,23 @@ class Output:
     hidden_slides: bool = True  # PDF: keep hidden slides, so slide n is the deck's slide n
 
 
+class _Unreadable(Exception):
+    """LibreOffice could not read the file: damaged, unless a fresh office reads it."""
+
+    def __init__(self, details: str) -> None:
+        super().__init__(details)
+        self.details = details
+
+    def permanent(self) -> PermanentError:
+        return PermanentError(
+            gettext_noop(
+                "LibreOffice could not read this file, so it is damaged or in a format it "
+                "does not support (%(details)s)."
+            ),
+            details=self.details or message(gettext_noop("no details")),
+        )
+
+
 def office_available(soffice: str, python: str) -> bool:
     """True when both soffice and a Python that can import `uno` are installed."""
     return _probe(soffice, python)
@@ -106,7 +123,22 @@ class OfficeClient:
         return self._process.pid if self._process else None
 
     def convert(self, source: str, outputs: list[Output]) -> OfficeResult:
-        """Convert `source` to every output in one load; raise on any failure."""
+        """Convert `source` to every output in one load; raise on any failure.
+
+        A file is called damaged only when a fresh LibreOffice cannot read it either: an office
+        killed or crashing in the middle of a load answers just as it does for a bad file.
+        """
+        try:
+            return self._convert_once(source, outputs)
+        except _Unreadable:
+            pass
+        self.stop()  # the next attempt starts a fresh office
+        try:
+            return self._convert_once(source, outputs)
+        except _Unreadable as again:
+            raise again.permanent() from None
+
+    def _convert_once(self, source: str, outputs: list[Output]) -> OfficeResult:
         if (
             self._process is None
             or self._process.poll() is not None
@@ -124,13 +156,7 @@ class OfficeClient:
             self.stop()  # a failed load can leave the office in a bad state
             if answer.get("fatal"):
                 raise TransientError(gettext_noop("LibreOffice stopped while converting the file."))
-            raise PermanentError(
-                gettext_noop(
-                    "LibreOffice could not read this file, so it is damaged or in a format it "
-                    "does not support (%(details)s)."
-                ),
-                details=answer.get("error") or message(gettext_noop("no details")),
-            )
+            raise _Unreadable(answer.get("error") or "")
         for output in outputs:
             if not os.path.exists(output.path) or os.path.getsize(output.path) == 0:
                 self.stop()
