@@ -1,10 +1,18 @@
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
+from pathlib import Path
+
 import pypdfium2 as pdfium
 from PIL import Image
 
 from slideshelf.conversion.render import PageRenderer, RenderSettings, page_scale
 from tests.conftest import CORPUS
+from tests.processes import descendants
+
+PDF_OF_MANY = CORPUS / "pdf/odft_2023_LibOCon_Bukarest_ODF_and_its_Toolkit.pdf"
 
 SETTINGS = RenderSettings(width=1600, thumb_width=320, max_pixels=4_000_000)
 
@@ -42,3 +50,31 @@ def test_huge_page_is_capped_at_the_pixel_limit(tmp_path):
 
 def test_scale_keeps_ordinary_slides_at_the_target_width():
     assert round(960 * page_scale(960, 540, 1600, 16_000_000)) == 1600
+
+
+RENDER_THEN_WAIT = """
+import sys, time
+from slideshelf.conversion.render import PageRenderer, RenderSettings
+renderer = PageRenderer(2)
+renderer.render(sys.argv[1], 8, sys.argv[2], RenderSettings(320, 160, 10**7, 50, 0))
+print("rendered", flush=True)
+time.sleep(300)
+"""
+
+
+def test_render_processes_die_with_a_killed_parent(tmp_path):
+    parent = subprocess.Popen(
+        [sys.executable, "-c", RENDER_THEN_WAIT, str(PDF_OF_MANY), str(tmp_path)],
+        stdout=subprocess.PIPE,
+    )
+    try:
+        assert parent.stdout.readline() == b"rendered\n"
+        pool = [pid for pid, command in descendants(parent.pid).items() if "spawn_main" in command]
+        assert len(pool) == 2
+    finally:
+        parent.kill()
+        parent.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(Path(f"/proc/{pid}").exists() for pid in pool):
+        time.sleep(0.1)
+    assert not [pid for pid in pool if Path(f"/proc/{pid}").exists()]

@@ -2,43 +2,25 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import signal
 import subprocess
 import sys
 import time
 
 import pytest
-from django.db import connection
 
 from slideshelf.conversion.models import Conversion, Status
 from tests.conftest import CORPUS
 from tests.factories import upload
+from tests.processes import stop, subprocess_env
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
-
-
-def worker_env(media):
-    """The worker subprocess sees the test's database and media folder."""
-    env = dict(os.environ)
-    env["SLIDESHELF_DATA_DIR"] = str(media.parent)
-    env["SLIDESHELF_WORKER_STALE_SECONDS"] = "2"
-    env["SLIDESHELF_WORKER_HEARTBEAT_SECONDS"] = "0.5"
-    db = connection.settings_dict
-    if connection.vendor == "sqlite":
-        env["SLIDESHELF_DATABASE_URL"] = f"sqlite:///{db['NAME']}"
-    else:
-        env["SLIDESHELF_DATABASE_URL"] = (
-            f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
-        )
-    return env
 
 
 def start_worker(media):
     return subprocess.Popen(
         [sys.executable, "-m", "slideshelf", "worker", "--interval", "0.2"],
-        env=worker_env(media),
+        env=subprocess_env(media),
         start_new_session=True,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -53,12 +35,6 @@ def wait_for(deck, statuses, timeout=120):
             return deck
         time.sleep(0.2)
     raise AssertionError(f"deck stayed {deck.conversion.status}")
-
-
-def stop(process, sig=signal.SIGTERM):
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, sig)
-    process.wait(timeout=30)
 
 
 def test_worker_converts_a_queued_deck(media):

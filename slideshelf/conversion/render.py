@@ -21,6 +21,7 @@ from PIL import Image
 
 from slideshelf.conversion.errors import TransientError
 from slideshelf.conversion.extractors.pdf import load_page
+from slideshelf.lib.orphans import die_with_parent
 
 # Pages per pool task: small enough for steady progress, large enough to amortise the
 # cost of opening the PDF in the child process.
@@ -143,7 +144,9 @@ class PageRenderer:
     def _get_pool(self) -> Executor:
         if self._pool is None:
             # spawn, not fork: the worker holds database connections and threads.
-            self._pool = ProcessPoolExecutor(self.processes, mp_context=get_context("spawn"))
+            self._pool = ProcessPoolExecutor(
+                self.processes, mp_context=get_context("spawn"), initializer=die_with_parent
+            )
         return self._pool
 
     def shutdown(self) -> None:

@@ -1,0 +1,112 @@
+"""`slideshelf serve` as a person runs it: the site outlives its worker."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+
+import pytest
+
+from slideshelf.conversion.models import Conversion, Status
+from tests.conftest import CORPUS
+from tests.factories import upload
+from tests.processes import descendants, free_port, stop, subprocess_env
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow, pytest.mark.office]
+
+
+def start_serve(media, port: int) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "slideshelf", "serve", "--port", str(port), "--workers", "1"],
+        env=subprocess_env(media),
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+
+
+def worker_pids(serve: subprocess.Popen[bytes]) -> set[int]:
+    return {
+        pid
+        for pid, command in descendants(serve.pid).items()
+        if command.split()[-1:] == ["worker"] and "slideshelf" in command
+    }
+
+
+def wait_until(condition, timeout: float = 120.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if found := condition():
+            return found
+        time.sleep(0.2)
+    raise AssertionError(f"waited {timeout} s in vain")
+
+
+class Prober(threading.Thread):
+    """Asks for the home page every 0.2 s and keeps every answer's status (or error)."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(daemon=True)
+        self.url, self.answers, self.done = url, [], threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(0.2):
+            try:
+                with urllib.request.urlopen(self.url, timeout=5) as response:
+                    self.answers.append(response.status)
+            except OSError as error:
+                self.answers.append(repr(error))
+
+
+def test_a_killed_worker_comes_back_while_the_site_keeps_answering(media):
+    deck = upload(CORPUS / "pptx/poi_2411-Performance_Up.pptx")  # ~5 s in LibreOffice
+    port = free_port()
+    serve = start_serve(media, port)
+    try:
+        first = wait_until(lambda: worker_pids(serve))
+        wait_until(lambda: Conversion.objects.get(pk=deck.pk).status == Status.CONVERTING)
+        prober = Prober(f"http://127.0.0.1:{port}/")
+        wait_until(lambda: _answers(f"http://127.0.0.1:{port}/"))
+        prober.start()
+        for pid in first:
+            os.kill(pid, signal.SIGKILL)
+        second = wait_until(lambda: worker_pids(serve) - first)
+        conversion = wait_until(lambda: _final(deck.pk), timeout=180)
+        prober.done.set()
+        prober.join()
+        family = descendants(serve.pid)
+    finally:
+        stop(serve)
+    assert second and conversion.status == Status.READY
+    assert conversion.attempts == 2  # taken back from the dead worker, converted once more
+    assert deck.slides.count() == 48
+    assert prober.answers and set(prober.answers) == {200}
+    assert b"the worker was stopped by SIGKILL" in serve.stderr.read()
+    assert family
+    wait_until(lambda: not [pid for pid in family if _alive(pid)], timeout=20)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+def _final(deck_id: int) -> Conversion | None:
+    conversion = Conversion.objects.get(pk=deck_id)
+    return conversion if conversion.status in (Status.READY, Status.FAILED) else None
