@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so it sees a view's database errors before the others' process_exception.
+    "slideshelf.core.busy.BusyDatabaseMiddleware",
 ]
 
 ROOT_URLCONF = "slideshelf.urls"

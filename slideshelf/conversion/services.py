@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import shutil
-import tempfile
 import time
 from collections.abc import Callable
 from enum import StrEnum
@@ -23,6 +22,7 @@ from slideshelf.conversion.pipeline import run_stages
 from slideshelf.conversion.results import publish
 from slideshelf.conversion.runtime import job_config
 from slideshelf.conversion.storage import delete
+from slideshelf.lib import scratch
 
 log = logging.getLogger(__name__)
 
@@ -51,11 +51,11 @@ def convert(deck_id: int, requeue: Requeue) -> Outcome:
     conversion = claim(deck_id)
     if conversion is None:
         return Outcome.SKIPPED
-    scratch = Path(tempfile.mkdtemp(prefix=f"slideshelf-{conversion.presentation.public_id}-"))
     try:
-        with heartbeat(deck_id, settings.WORKER_HEARTBEAT_SECONDS):
-            job = _run(conversion, scratch)
-        publish(conversion, job)
+        with scratch.folder(conversion.presentation.public_id) as workspace:
+            with heartbeat(deck_id, settings.WORKER_HEARTBEAT_SECONDS):
+                job = _run(conversion, workspace)
+            publish(conversion, job)
         return Outcome.READY
     except PermanentError as error:
         fail(conversion, error.as_message())
@@ -65,18 +65,18 @@ def convert(deck_id: int, requeue: Requeue) -> Outcome:
     except Exception:
         log.exception("unexpected failure converting %s", conversion.presentation.public_id)
         return _retry_or_fail(conversion, message(UNEXPECTED), requeue)
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _run(conversion: Conversion, scratch: Path) -> Job:
+def _run(conversion: Conversion, workspace: Path) -> Job:
     """Convert the deck's file: the replacement waiting for it, if any, else the original."""
-    original = scratch / "original"
+    original = workspace / "original"
     source_file = conversion.source
     with source_file.open("rb") as source, original.open("wb") as target:
         shutil.copyfileobj(source, target, 1 << 20)
     deck = conversion.presentation
-    job = Job(original, scratch, job_config(), language=deck.language, progress=conversion.progress)
+    job = Job(
+        original, workspace, job_config(), language=deck.language, progress=conversion.progress
+    )
     job.source_name = source_file.name or ""
     return run_stages(job)
 

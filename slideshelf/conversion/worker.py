@@ -5,16 +5,21 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db import OperationalError, connection
 from django.utils.crypto import get_random_string
 from django_tasks_db.management.commands.db_worker import Worker
 
 from slideshelf.conversion.recovery import requeue_stale
+from slideshelf.lib import scratch
 
 log = logging.getLogger(__name__)
+
+FIRST_PAUSE = 1.0  # seconds; doubled while the trouble lasts
+LONGEST_PAUSE = 60.0
 
 
 def every(seconds: float, job: Callable[[], object], name: str) -> threading.Event:
@@ -58,11 +63,7 @@ def run_worker(
     recovery_every: float = 5.0,
     chores: Sequence[Chore] = (),
 ) -> None:
-    requeue_stale()
-    for chore in chores:
-        (chore.at_start or chore.run)()
-    stops = [start_recovery(recovery_every)]
-    stops += [every(chore.every, chore.run, chore.name) for chore in chores]
+    scratch.clean_abandoned()
     worker = Worker(
         queue_names=["default"],
         interval=interval,
@@ -74,10 +75,41 @@ def run_worker(
         excluded_queue_names=[],
     )
     worker.configure_signals()
+    patiently(worker, lambda: _start(chores))
+    stops = [start_recovery(recovery_every)]
+    stops += [every(chore.every, chore.run, chore.name) for chore in chores]
     try:
-        worker.run()
+        patiently(worker, worker.run)
     finally:
         for stop in stops:
             stop.set()
         for chore in chores:
-            chore.run()
+            _try(chore.run, chore.name)
+
+
+def _start(chores: Sequence[Chore]) -> None:
+    requeue_stale()
+    for chore in chores:
+        (chore.at_start or chore.run)()
+
+
+def patiently(worker: Worker, action: Callable[[], object]) -> None:
+    """Do `action` until it is done or a signal stops the worker. A database locked past its
+    timeout or a full disk pauses the worker, longer each time in a row, and never ends it."""
+    pause = FIRST_PAUSE
+    while worker.running:
+        try:
+            action()
+            return
+        except (OperationalError, OSError) as error:
+            log.warning("the worker pauses for %.0f s: %s", pause, error)
+            time.sleep(pause)  # a signal here stops the worker at once (Worker.shutdown)
+            pause = min(pause * 2, LONGEST_PAUSE)
+
+
+def _try(action: Callable[[], object], name: str) -> None:
+    try:
+        action()
+    except (OperationalError, OSError):
+        # On the way out: what it did not do, the next worker's start does.
+        log.exception("%s failed as the worker stopped", name)

@@ -7,13 +7,20 @@ of counts lost when a process is killed is the price, and a fair one for a view 
 from __future__ import annotations
 
 import atexit
+import logging
 import threading
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 
+from django.conf import settings
+from django.db import OperationalError, connection, transaction
 from django.db.models import F
 
 from slideshelf.presentations.models import Presentation
+
+log = logging.getLogger(__name__)
 
 
 class ViewCounter:
@@ -34,8 +41,39 @@ class ViewCounter:
         with self._lock:
             counts, self._counts = self._counts, Counter()
             self._last_flush = time.monotonic()
-        for deck_id, views in counts.items():
-            Presentation.objects.filter(pk=deck_id).update(view_count=F("view_count") + views)
+        try:
+            with impatient():
+                for deck_id, views in sorted(counts.items()):
+                    Presentation.objects.filter(pk=deck_id).update(
+                        view_count=F("view_count") + views
+                    )
+        except OperationalError:
+            # The database is busy writing elsewhere: a page that only reads must not fail
+            # for its view count. The counts wait for the next flush.
+            log.warning("view counts kept for later: the database is busy")
+            with self._lock:
+                self._counts.update(counts)
+
+
+@contextmanager
+def impatient(milliseconds: int = 100) -> Iterator[None]:
+    """A transaction that gives up on a busy database at once, not after the usual wait
+    (SQLite's timeout, PostgreSQL's lock timeout): counts can wait, a visitor should not."""
+    if connection.vendor != "sqlite":
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute(f"SET LOCAL lock_timeout = {milliseconds}")
+            yield
+        return
+    usual = round(float(connection.settings_dict["OPTIONS"].get("timeout", 5)) * 1000)
+    with connection.cursor() as cursor:
+        cursor.execute(f"PRAGMA busy_timeout = {milliseconds}")
+    try:
+        with transaction.atomic():
+            yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA busy_timeout = {usual}")
 
 
 _counter: ViewCounter | None = None
@@ -44,8 +82,6 @@ _counter: ViewCounter | None = None
 def count_view(deck_id: int) -> None:
     global _counter
     if _counter is None:
-        from django.conf import settings
-
         _counter = ViewCounter(settings.VIEW_COUNT_FLUSH_SECONDS)
         atexit.register(_counter.flush)
     _counter.add(deck_id)

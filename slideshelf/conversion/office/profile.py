@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
+
+from slideshelf.lib import scratch
 
 # Macros never run; links to remote images and other files are never fetched.
 REGISTRY = """<?xml version="1.0" encoding="UTF-8"?>
@@ -30,7 +31,7 @@ REGISTRY = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 def make_profile() -> Path:
-    root = Path(tempfile.mkdtemp(prefix="slideshelf-office-"))
+    root = scratch.new_folder("office")
     user = root / "user"
     user.mkdir()
     (user / "registrymodifications.xcu").write_text(REGISTRY)
