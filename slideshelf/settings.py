@@ -57,6 +57,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication (the limit is the person's), before anything reads the body.
+    "slideshelf.core.sizes.RequestSizeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so it sees a view's database errors before the others' process_exception.
@@ -121,6 +123,8 @@ if DEBUG:
 # Uploads and conversion limits.
 MAX_UPLOAD_BYTES = env_int("MAX_UPLOAD_MB", 200, minimum=1) * 1024 * 1024
 UPLOADS_PER_HOUR = env_int("UPLOADS_PER_HOUR", 30, minimum=1)
+# A visitor who is not signed in posts only small forms (log in, sign up, report).
+MAX_ANONYMOUS_POST_BYTES = env_int("MAX_ANONYMOUS_POST_KB", 64, minimum=1) * 1024
 # Reports one visitor (account or browser session) may send in an hour.
 REPORTS_PER_HOUR = env_int("REPORTS_PER_HOUR", 10, minimum=1)
 # Bounds on multipart parsing, so a request of thousands of tiny parts is a 400 before any
