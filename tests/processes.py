@@ -10,6 +10,7 @@ import socket
 import subprocess
 from pathlib import Path
 
+from django.conf import settings
 from django.db import connection
 
 
@@ -18,6 +19,7 @@ def subprocess_env(media: Path) -> dict[str, str]:
     within seconds."""
     env = dict(os.environ)
     env["SLIDESHELF_DATA_DIR"] = str(media.parent)
+    env["SLIDESHELF_SECRET_KEY"] = settings.SECRET_KEY  # sessions made here are valid there
     env["SLIDESHELF_WORKER_STALE_SECONDS"] = "2"
     env["SLIDESHELF_WORKER_HEARTBEAT_SECONDS"] = "0.5"
     db = connection.settings_dict
