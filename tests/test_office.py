@@ -127,3 +127,13 @@ def test_a_killed_office_is_never_blamed_on_the_file(office, tmp_path, after):
         pass  # the crash is the machinery's: the job is retried
     finally:
         killer.join()
+
+
+def test_a_lock_file_left_by_a_killed_office_does_not_make_the_file_damaged(office, tmp_path):
+    """An office killed while storing leaves `.~lock.<name>#`; the next must store anyway."""
+    target = tmp_path / "x.pdf"
+    (tmp_path / ".~lock.x.pdf#").write_text("root,root,elsewhere,29.11.2026 03:00,file:///x;\n")
+    result = office.convert(
+        str(CORPUS / "pptx/mkd_test.pptx"), [Output(str(target), "impress_pdf_Export")]
+    )
+    assert result.slides == 6 and target.read_bytes().startswith(b"%PDF")

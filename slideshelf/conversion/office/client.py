@@ -139,6 +139,7 @@ class OfficeClient:
             raise again.permanent() from None
 
     def _convert_once(self, source: str, outputs: list[Output]) -> OfficeResult:
+        _clear(outputs)
         if (
             self._process is None
             or self._process.poll() is not None
@@ -240,6 +241,15 @@ class OfficeClient:
                 continue  # stray output from soffice; the bridge's answers are JSON lines
             if isinstance(answer, dict):
                 return answer
+
+
+def _clear(outputs: list[Output]) -> None:
+    """Remove what an office killed while storing left: a partial file, and the lock file
+    beside it, which makes the next office refuse to store there ("Abort", code 27)."""
+    for output in outputs:
+        path = Path(output.path)
+        path.unlink(missing_ok=True)
+        path.with_name(f".~lock.{path.name}#").unlink(missing_ok=True)
 
 
 def _office_env(profile: Path) -> dict[str, str]:
