@@ -111,9 +111,9 @@ class Conversion(models.Model):
             stage=stage, progress_done=done, progress_total=total, heartbeat_at=self.heartbeat_at
         )
 
-    def requeue(self, failure: Message | None = None) -> None:
+    def requeue(self) -> None:
         """Back in the queue: a retry after a transient failure, or a person's retry."""
-        self.status, self.stage, self.failure = Status.QUEUED, Stage.WAITING, failure or {}
+        self.status, self.stage, self.failure = Status.QUEUED, Stage.WAITING, {}
         self.progress_done = self.progress_total = 0
         self.heartbeat_at = None
         self._save("status", "stage", "failure", "progress_done", "progress_total", "heartbeat_at")
