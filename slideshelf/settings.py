@@ -114,7 +114,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Files appear under their names only when complete (see lib/atomic_storage.py).
+    "default": {"BACKEND": "slideshelf.lib.atomic_storage.AtomicFileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 if DEBUG:

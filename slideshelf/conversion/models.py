@@ -118,6 +118,11 @@ class Conversion(models.Model):
         self.heartbeat_at = None
         self._save("status", "stage", "failure", "progress_done", "progress_total", "heartbeat_at")
 
+    def uncount_attempt(self) -> None:
+        """The attempt failed for a reason outside the file (a full disk): it does not count."""
+        self.attempts = max(self.attempts - 1, 0)
+        self._save("attempts")
+
     def fail(self, failure: Message) -> None:
         """Given up: the original is kept, and `failure` says why."""
         self.status, self.stage, self.failure = Status.FAILED, Stage.WAITING, failure

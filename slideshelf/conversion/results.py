@@ -59,18 +59,31 @@ def publish(conversion: Conversion, job: Job) -> None:
 
 
 def store_files(deck: Presentation, job: Job) -> StoredFiles:
+    """Every file of the job in storage, or none: a full disk half-way leaves nothing behind."""
     assert job.pdf is not None
     revision = deck.revision + 1
     prefix = deck.media_prefix(revision)
-    slides = [
-        _slide(deck, result, image, prefix)
-        for result, image in zip(job.slides, job.images, strict=True)
-    ]
-    pdf = put(job.pdf, f"{prefix}/deck.pdf")
+    stored: list[str] = []
+    try:
+        slides = [
+            _slide(deck, result, image, prefix, stored)
+            for result, image in zip(job.slides, job.images, strict=True)
+        ]
+        pdf = _put(job.pdf, f"{prefix}/deck.pdf", stored)
+    except BaseException:
+        delete_all(stored)
+        raise
     return StoredFiles(revision, pdf, job.pdf.stat().st_size, slides)
 
 
-def _slide(deck: Presentation, result: SlideResult, image: PageImage, prefix: str) -> Slide:
+def _put(local: Path, name: str, stored: list[str]) -> str:
+    stored.append(put(local, name))
+    return stored[-1]
+
+
+def _slide(
+    deck: Presentation, result: SlideResult, image: PageImage, prefix: str, stored: list[str]
+) -> Slide:
     text = result.text
     return Slide(
         presentation=deck,
@@ -82,8 +95,8 @@ def _slide(deck: Presentation, result: SlideResult, image: PageImage, prefix: st
         table_text="\n\n".join(text.tables),
         text_source=result.source,
         hidden=text.hidden,
-        image=put(Path(image.image), f"{prefix}/{image.number}.webp"),
-        thumbnail=put(Path(image.thumbnail), f"{prefix}/{image.number}-thumb.webp"),
+        image=_put(Path(image.image), f"{prefix}/{image.number}.webp", stored),
+        thumbnail=_put(Path(image.thumbnail), f"{prefix}/{image.number}-thumb.webp", stored),
         width=image.width,
         height=image.height,
         thumb_width=image.thumb_width,

@@ -23,6 +23,7 @@ from slideshelf.conversion.results import publish
 from slideshelf.conversion.runtime import job_config
 from slideshelf.conversion.storage import delete
 from slideshelf.lib import scratch
+from slideshelf.lib.atomic_storage import is_disk_full
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,8 @@ UNEXPECTED = gettext_noop(
 REPLACEMENT_REFUSED = gettext_noop(
     "The new file %(name)s could not be used: %(message)s The previous version is still shown."
 )
+
+SPACE_PAUSE = 60.0  # seconds a deck waits when the disk is full, before it is tried again
 
 # What to do with a conversion that should be tried again after a number of seconds: the
 # task queue enqueues a delayed job, a command waiting in the foreground runs it itself.
@@ -62,7 +65,9 @@ def convert(deck_id: int, requeue: Requeue) -> Outcome:
         return Outcome.FAILED
     except TransientError as error:
         return _retry_or_fail(conversion, error.as_message(), requeue)
-    except Exception:
+    except Exception as error:
+        if is_disk_full(error):
+            return _wait_for_space(conversion, requeue)
         log.exception("unexpected failure converting %s", conversion.presentation.public_id)
         return _retry_or_fail(conversion, message(UNEXPECTED), requeue)
 
@@ -90,6 +95,14 @@ def _retry_or_fail(conversion: Conversion, error: Message, requeue: Requeue) -> 
         "retrying %s in %.0f s: %s", conversion.presentation.public_id, delay, english(error)
     )
     requeue(conversion, delay)
+    return Outcome.RETRYING
+
+
+def _wait_for_space(conversion: Conversion, requeue: Requeue) -> Outcome:
+    """The disk is full: the file is not at fault, so the attempt does not count; try later."""
+    log.warning("the disk is full: %s waits %.0f s", conversion.presentation.public_id, SPACE_PAUSE)
+    conversion.uncount_attempt()
+    requeue(conversion, SPACE_PAUSE)
     return Outcome.RETRYING
 
 

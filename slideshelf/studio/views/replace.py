@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from slideshelf.lib.atomic_storage import is_disk_full
 from slideshelf.presentations import access
 from slideshelf.presentations.models import Presentation
 from slideshelf.search import api as search
@@ -16,10 +17,12 @@ from slideshelf.studio import lifecycle
 from slideshelf.studio.forms import ReplaceForm
 from slideshelf.studio.limits import uploads_left
 from slideshelf.studio.views.upload import (
+    INSUFFICIENT_STORAGE,
     PAYLOAD_TOO_LARGE,
     TOO_MANY_REQUESTS,
     created,
     first_error,
+    no_room_text,
     wants_json,
 )
 
@@ -39,7 +42,14 @@ def replace(request: HttpRequest, public_id: str) -> HttpResponse:
         form.add_error(None, message)
         return _refuse(request, deck, form, message, TOO_MANY_REQUESTS)
     upload = form.cleaned_data["file"]
-    if not lifecycle.replace_file(deck, upload, upload.name or ""):
+    try:
+        replaced = lifecycle.replace_file(deck, upload, upload.name or "")
+    except OSError as error:
+        if not is_disk_full(error):
+            raise
+        form.add_error(None, no_room_text())
+        return _refuse(request, deck, form, no_room_text(), INSUFFICIENT_STORAGE)
+    if not replaced:
         message = gettext("This is the file the presentation already has.")
         form.add_error("file", message)
         return _refuse(request, deck, form, message, 400)

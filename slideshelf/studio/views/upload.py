@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_http_methods
 
+from slideshelf.lib.atomic_storage import is_disk_full
 from slideshelf.lib.files import safe_name
 from slideshelf.presentations.models import Presentation
 from slideshelf.studio.forms import UploadForm
@@ -20,6 +21,14 @@ from slideshelf.studio.limits import uploads_left
 
 TOO_MANY_REQUESTS = 429
 PAYLOAD_TOO_LARGE = 413
+INSUFFICIENT_STORAGE = 507
+
+
+def no_room_text() -> str:
+    return gettext(
+        "The server has no room for this file just now. Nothing was kept; please try again "
+        "later, and tell the site's administrator if it goes on."
+    )
 
 
 def wants_json(request: HttpRequest) -> bool:
@@ -45,7 +54,13 @@ def upload(request: HttpRequest) -> HttpResponse:
         ) % {"count": left}
         form.add_error(None, message)
         return _refuse(request, form, message, TOO_MANY_REQUESTS)
-    decks = [_store(request, upload, form.cleaned_data) for upload in files]
+    try:
+        decks = [_store(request, upload, form.cleaned_data) for upload in files]
+    except OSError as error:
+        if not is_disk_full(error):
+            raise
+        form.add_error(None, no_room_text())
+        return _refuse(request, form, no_room_text(), INSUFFICIENT_STORAGE)
     if wants_json(request):
         return JsonResponse(created(decks[0]), status=201)
     return redirect("my-presentations")
