@@ -10,6 +10,7 @@ import subprocess
 
 import pytest
 
+from slideshelf.conversion import sanity
 from slideshelf.conversion.models import Status
 from slideshelf.conversion.services import Outcome, convert
 from slideshelf.conversion.tasks import queue_conversion
@@ -79,3 +80,4 @@ def test_a_conversion_that_fills_the_disk_waits_and_finishes_once_there_is_room(
     grow(small_disk)
     assert convert_now(deck).conversion.status == Status.READY
     assert deck.slides.count() == 1 and all(path.stat().st_size for path in files_in(small_disk))
+    assert sanity.check(checksums=True) == []
