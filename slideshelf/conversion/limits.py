@@ -5,9 +5,8 @@ from __future__ import annotations
 import zipfile
 from dataclasses import dataclass
 
-from django.utils.translation import gettext_noop
-
 from slideshelf.conversion.errors import PermanentError
+from slideshelf.lib.i18n import gettext_noop
 
 # Office XML compresses about 5–20×; a ratio far beyond that on a large member is a zip bomb.
 MAX_RATIO = 200

@@ -8,12 +8,12 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import close_old_connections, transaction
 from django.utils import timezone
-from django.utils.translation import gettext_noop
 
 from slideshelf.conversion.messages import message
 from slideshelf.conversion.models import Conversion, Status, take_back_stale
 from slideshelf.conversion.services import fail
 from slideshelf.conversion.tasks import queue_conversion
+from slideshelf.lib.i18n import gettext_noop
 
 log = logging.getLogger(__name__)
 

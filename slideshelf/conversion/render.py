@@ -16,11 +16,11 @@ from multiprocessing import get_context
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from django.utils.translation import gettext_noop
 from PIL import Image
 
 from slideshelf.conversion.errors import TransientError
 from slideshelf.conversion.extractors.pdf import load_page
+from slideshelf.lib.i18n import gettext_noop
 from slideshelf.lib.orphans import die_with_parent
 
 # Pages per pool task: small enough for steady progress, large enough to amortise the

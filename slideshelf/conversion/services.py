@@ -11,7 +11,6 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
-from django.utils.translation import gettext_noop
 
 from slideshelf.conversion.errors import PermanentError, TransientError
 from slideshelf.conversion.heartbeat import heartbeat
@@ -24,6 +23,7 @@ from slideshelf.conversion.runtime import job_config
 from slideshelf.conversion.storage import delete
 from slideshelf.lib import scratch
 from slideshelf.lib.atomic_storage import is_disk_full
+from slideshelf.lib.i18n import gettext_noop
 
 log = logging.getLogger(__name__)
 

@@ -7,11 +7,11 @@ import zipfile
 from dataclasses import dataclass
 
 import olefile
-from django.utils.translation import gettext_noop
 
 from slideshelf.conversion.errors import PermanentError
 from slideshelf.conversion.messages import Message, message
 from slideshelf.conversion.types import FileType
+from slideshelf.lib.i18n import gettext_noop
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"

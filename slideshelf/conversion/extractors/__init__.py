@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.utils.translation import gettext_noop
-
 from slideshelf.conversion.errors import PermanentError
 from slideshelf.conversion.extractors import odf, ooxml
 from slideshelf.conversion.types import DeckText
+from slideshelf.lib.i18n import gettext_noop
 
 _READERS: dict[str, Callable[[str], DeckText]] = {
     "pptx": ooxml.extract_deck,  # also PPTM, PPSX, POTX

@@ -12,11 +12,11 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext_noop
 from lxml import etree
 
 from slideshelf.conversion.errors import PermanentError
 from slideshelf.conversion.types import DeckText, SlideText
+from slideshelf.lib.i18n import gettext_noop
 
 MAX_PART_BYTES = 50 * 1024 * 1024
 MAX_SPACES = 64  # a text:s may ask for any number of spaces; more than this is never text

@@ -13,11 +13,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from django.utils.translation import gettext_noop
 from lxml import etree
 
 from slideshelf.conversion.errors import PermanentError
 from slideshelf.conversion.types import DeckText, SlideText
+from slideshelf.lib.i18n import gettext_noop
 
 MAX_PART_BYTES = 50 * 1024 * 1024
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pypdfium2 as pdfium
-from django.utils.translation import gettext_noop
 
 from slideshelf.conversion.errors import PermanentError
+from slideshelf.lib.i18n import gettext_noop
 from slideshelf.lib.text import squash
 
 # pdfium's FPDF_GetLastError codes
@@ -41,18 +41,18 @@ def page_count(path: str) -> int:
         document.close()
 
 
+DAMAGED_PAGE = gettext_noop(
+    "Page %(number)s of this PDF is damaged and cannot be read. "
+    "Export the PDF again from the program that made it and upload the new file."
+)
+
+
 def load_page(document: pdfium.PdfDocument, number: int) -> pdfium.PdfPage:
     """Page `number` (1-based), or a PermanentError naming the damaged page."""
     try:
         return document[number - 1]
     except pdfium.PdfiumError:
-        # Marked here, not in a module constant: Django's gettext_noop reads USE_I18N on
-        # its first call, and render.py's pool processes import this module unconfigured.
-        message = gettext_noop(
-            "Page %(number)s of this PDF is damaged and cannot be read. "
-            "Export the PDF again from the program that made it and upload the new file."
-        )
-        raise PermanentError(message, number=str(number)) from None
+        raise PermanentError(DAMAGED_PAGE, number=str(number)) from None
 
 
 def page_texts(path: str) -> list[str]:

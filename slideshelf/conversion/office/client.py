@@ -23,11 +23,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from django.utils.translation import gettext_noop
-
 from slideshelf.conversion.errors import PermanentError, TransientError
 from slideshelf.conversion.messages import message
 from slideshelf.conversion.office.profile import make_profile
+from slideshelf.lib.i18n import gettext_noop
 
 log = logging.getLogger(__name__)
 

@@ -1,12 +1,11 @@
 from __future__ import annotations
 
-from django.utils.translation import gettext_noop
-
 from slideshelf.conversion.errors import PermanentError
 from slideshelf.conversion.job import Job
 from slideshelf.conversion.limits import ZipLimits, check_zip
 from slideshelf.conversion.sniff import sniff
 from slideshelf.conversion.types import FileType
+from slideshelf.lib.i18n import gettext_noop
 
 ZIP_TYPES = {FileType.PPTX, FileType.ODP, FileType.KEY}
 

@@ -3,14 +3,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from django.utils.translation import gettext_noop
-
 from slideshelf.conversion.errors import PermanentError
 from slideshelf.conversion.extractors.pdf import page_count
 from slideshelf.conversion.job import Job
 from slideshelf.conversion.office.client import Output
 from slideshelf.conversion.runtime import get_office
 from slideshelf.conversion.types import FileType
+from slideshelf.lib.i18n import gettext_noop
 
 PDF_FILTER = "impress_pdf_Export"
 PPTX_FILTER = "Impress Office Open XML"
