@@ -7,6 +7,8 @@ page reads are the states the worker meant.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.core.files import File
 from django.db import models
 from django.utils import timezone
@@ -179,7 +181,7 @@ def beat(deck_id: int) -> None:
     )
 
 
-def take_back_stale(deck_id: int, cutoff: object) -> bool:
+def take_back_stale(deck_id: int, cutoff: datetime) -> bool:
     """Put a deck whose worker stopped beating before `cutoff` back in the queue.
 
     Conditional: a worker that is only slow keeps its deck.

@@ -9,6 +9,7 @@ original cannot be made again: it is reported for a person to restore from a bac
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -17,7 +18,7 @@ from django.core.files.storage import Storage, default_storage
 from slideshelf.conversion.models import Conversion, Status
 from slideshelf.conversion.storage import delete
 from slideshelf.conversion.tasks import queue_conversion
-from slideshelf.presentations.models import Presentation
+from slideshelf.presentations.models import Presentation, Slide
 
 CHUNK = 1 << 20
 
@@ -37,8 +38,23 @@ class Finding:
 def check(storage: Storage = default_storage, *, checksums: bool = False) -> list[Finding]:
     """Everything wrong, without changing anything."""
     decks = {deck.public_id: deck for deck in Presentation.objects.all()}
-    findings = [f for deck in decks.values() for f in _deck_findings(deck, storage, checksums)]
-    return findings + list(_strays(decks, storage))
+    images = _slide_images()
+    findings = [
+        finding
+        for deck in decks.values()
+        for finding in _deck_findings(deck, images.get(deck.pk, []), storage, checksums)
+    ]
+    return findings + list(_strays(decks, images, storage))
+
+
+def _slide_images() -> dict[int, list[str]]:
+    """Every deck's slide images and thumbnails, in one query."""
+    images: dict[int, list[str]] = defaultdict(list)
+    for deck_id, image, thumbnail in Slide.objects.values_list(
+        "presentation_id", "image", "thumbnail"
+    ):
+        images[deck_id] += [image, thumbnail]
+    return images
 
 
 def repair(findings: list[Finding], storage: Storage = default_storage) -> list[Finding]:
@@ -58,7 +74,9 @@ def repair(findings: list[Finding], storage: Storage = default_storage) -> list[
     return done
 
 
-def _deck_findings(deck: Presentation, storage: Storage, checksums: bool) -> Iterator[Finding]:
+def _deck_findings(
+    deck: Presentation, images: list[str], storage: Storage, checksums: bool
+) -> Iterator[Finding]:
     original = deck.original.name or ""
     yield from _file_findings(deck, original, storage)
     if (
@@ -68,10 +86,8 @@ def _deck_findings(deck: Presentation, storage: Storage, checksums: bool) -> Ite
     ):
         yield Finding("mismatched", original, deck.public_id)
     if deck.has_slides:
-        yield from _file_findings(deck, deck.pdf.name or "", storage)
-        for image, thumbnail in deck.slides.values_list("image", "thumbnail"):
-            yield from _file_findings(deck, image, storage)
-            yield from _file_findings(deck, thumbnail, storage)
+        for name in [deck.pdf.name or "", *images]:
+            yield from _file_findings(deck, name, storage)
 
 
 def _file_findings(deck: Presentation, name: str, storage: Storage) -> Iterator[Finding]:
@@ -81,9 +97,11 @@ def _file_findings(deck: Presentation, name: str, storage: Storage) -> Iterator[
         yield Finding("empty", name, deck.public_id)
 
 
-def _strays(decks: dict[str, Presentation], storage: Storage) -> Iterator[Finding]:
+def _strays(
+    decks: dict[str, Presentation], images: dict[int, list[str]], storage: Storage
+) -> Iterator[Finding]:
     """Files no row names: of deleted decks, of old revisions, or half-written."""
-    known = _named_files(decks)
+    known = _named_files(decks, images)
     for top in ("originals", "decks"):
         for name in _walk(storage, top):
             if ".part-" in name.rsplit("/", 1)[-1]:
@@ -93,11 +111,10 @@ def _strays(decks: dict[str, Presentation], storage: Storage) -> Iterator[Findin
                 yield Finding("orphaned", name, deck if deck in decks else "")
 
 
-def _named_files(decks: dict[str, Presentation]) -> set[str]:
+def _named_files(decks: dict[str, Presentation], images: dict[int, list[str]]) -> set[str]:
     named = {name for deck in decks.values() for name in (deck.original.name, deck.pdf.name)}
     named |= {c.replacement.name for c in Conversion.objects.exclude(replacement="")}
-    for image, thumbnail in Presentation.objects.values_list("slides__image", "slides__thumbnail"):
-        named |= {image, thumbnail}
+    named |= {name for names in images.values() for name in names}
     return {name for name in named if name}
 
 

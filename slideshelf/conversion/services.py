@@ -22,7 +22,8 @@ from slideshelf.conversion.results import publish
 from slideshelf.conversion.runtime import job_config
 from slideshelf.conversion.storage import delete
 from slideshelf.lib import scratch
-from slideshelf.lib.atomic_storage import is_disk_full
+from slideshelf.lib.backoff import backoff
+from slideshelf.lib.files import is_disk_full
 from slideshelf.lib.i18n import gettext_noop
 
 log = logging.getLogger(__name__)
@@ -138,5 +139,5 @@ def _wait(conversion: Conversion, delay: float) -> None:
 
 
 def retry_delay(attempts: int) -> float:
-    """Exponential backoff: the base delay, doubled after every failed attempt."""
-    return float(settings.CONVERSION_RETRY_DELAY * 2 ** max(attempts - 1, 0))
+    """The base delay, doubled after every failed attempt."""
+    return backoff(attempts, first=float(settings.CONVERSION_RETRY_DELAY))

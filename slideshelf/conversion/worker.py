@@ -15,11 +15,11 @@ from django_tasks_db.management.commands.db_worker import Worker
 
 from slideshelf.conversion.recovery import requeue_stale
 from slideshelf.lib import scratch
+from slideshelf.lib.backoff import backoff
 
 log = logging.getLogger(__name__)
 
-FIRST_PAUSE = 1.0  # seconds; doubled while the trouble lasts
-LONGEST_PAUSE = 60.0
+LONGEST_PAUSE = 60.0  # seconds the worker waits out trouble at a time; the first is 1 s
 
 
 def every(seconds: float, job: Callable[[], object], name: str) -> threading.Event:
@@ -96,15 +96,16 @@ def _start(chores: Sequence[Chore]) -> None:
 def patiently(worker: Worker, action: Callable[[], object]) -> None:
     """Do `action` until it is done or a signal stops the worker. A database locked past its
     timeout or a full disk pauses the worker, longer each time in a row, and never ends it."""
-    pause = FIRST_PAUSE
+    failures = 0
     while worker.running:
         try:
             action()
             return
         except (OperationalError, OSError) as error:
+            failures += 1
+            pause = backoff(failures, longest=LONGEST_PAUSE)
             log.warning("the worker pauses for %.0f s: %s", pause, error)
             time.sleep(pause)  # a signal here stops the worker at once (Worker.shutdown)
-            pause = min(pause * 2, LONGEST_PAUSE)
 
 
 def _try(action: Callable[[], object], name: str) -> None:

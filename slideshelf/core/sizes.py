@@ -52,9 +52,8 @@ def too_large(request: HttpRequest, limit: int) -> HttpResponse:
     if "application/json" in request.headers.get("Accept", ""):
         response: HttpResponse = JsonResponse({"error": text}, status=PAYLOAD_TOO_LARGE)
     else:
-        page = TemplateResponse(request, "too_large.html", {"text": text})
+        page = TemplateResponse(request, "too_large.html", {"text": text}, status=PAYLOAD_TOO_LARGE)
         response = page.render()
-        response.status_code = PAYLOAD_TOO_LARGE
     # The rest of the body is never read: the connection cannot carry another request.
     response["Connection"] = "close"
     return response

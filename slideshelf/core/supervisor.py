@@ -13,10 +13,11 @@ import threading
 import time
 from dataclasses import dataclass
 
+from slideshelf.lib.backoff import backoff
+
 log = logging.getLogger(__name__)
 
-FIRST_PAUSE = 1.0  # seconds before the first restart; doubled after each quick failure
-LONGEST_PAUSE = 60.0
+LONGEST_PAUSE = 60.0  # seconds before a restart, at most; the first is after 1 s
 STEADY = 60.0  # a child up this long has recovered: its next failure restarts it at once
 
 
@@ -52,7 +53,7 @@ class Child:
         code, self.process = self.process.returncode, None
         quick = now - self.started_at < STEADY
         self.failures = self.failures + 1 if quick else 1
-        pause = min(FIRST_PAUSE * 2 ** (self.failures - 1), LONGEST_PAUSE)
+        pause = backoff(self.failures, longest=LONGEST_PAUSE)
         self.start_after = now + pause
         log.warning("%s %s; starting it again in %.0f s", self.name, _why(code), pause)
 

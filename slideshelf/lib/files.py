@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 from pathlib import Path
 from typing import IO
@@ -25,3 +26,8 @@ def safe_name(name: str) -> str:
     """The file's own name, without any folder a browser or archive put in front of it."""
     base = Path(name.replace("\\", "/")).name.strip().lstrip(".")
     return base[:200] or "presentation"
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """The disk (or the owner's quota) has no room: no fault of the file being written."""
+    return isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT)

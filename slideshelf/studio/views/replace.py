@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from slideshelf.lib.atomic_storage import is_disk_full
+from slideshelf.lib.files import is_disk_full
 from slideshelf.presentations import access
 from slideshelf.presentations.models import Presentation
 from slideshelf.search import api as search

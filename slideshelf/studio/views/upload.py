@@ -12,8 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_http_methods
 
-from slideshelf.lib.atomic_storage import is_disk_full
-from slideshelf.lib.files import safe_name
+from slideshelf.lib.files import is_disk_full, safe_name
 from slideshelf.presentations.models import Presentation
 from slideshelf.studio.forms import UploadForm
 from slideshelf.studio.lifecycle import create_presentation
