@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from slideshelf.search.duplicates import near_duplicate, near_duplicates_of
+from slideshelf.search.duplicates import near_duplicates_of
 from slideshelf.search.finding import SearchPage, find
 from slideshelf.search.indexing import queue_index, reindex, repair, sync
-from slideshelf.search.marking import TranscriptMarks, transcript_marks
+from slideshelf.search.marking import transcript_marks
 from slideshelf.search.similar import similar_to
 from slideshelf.search.types import Filters, Sort
 
@@ -24,10 +24,8 @@ __all__ = [
     "Filters",
     "SearchPage",
     "Sort",
-    "TranscriptMarks",
     "deck_changed",
     "find",
-    "near_duplicate",
     "near_duplicates_of",
     "reindex",
     "repair",

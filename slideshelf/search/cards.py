@@ -56,8 +56,8 @@ def shown_decks(hits: tuple[DeckHit, ...], text: str) -> list[ShownDeck]:
 
 def _card(deck: Presentation, hit: DeckHit, images: Images, text: str) -> ShownDeck:
     base = deck.get_absolute_url()
-    version = deck.slide_query.removeprefix("?v=")
-    query = urlencode({"q": text, **({"v": version} if version else {})})
+    version = {"v": deck.slide_version} if deck.slide_version > 1 else {}
+    query = urlencode({"q": text, **version})
     slides = [
         ShownSlide(
             slide.number,

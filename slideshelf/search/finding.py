@@ -8,7 +8,7 @@ from slideshelf.presentations.access import listed_presentations
 from slideshelf.search import query as query_parser
 from slideshelf.search.engines import engine
 from slideshelf.search.models import PendingIndex
-from slideshelf.search.types import DeckHit, Filters, ParsedQuery, Sort
+from slideshelf.search.types import DeckHit, Facets, Filters, ParsedQuery, Sort
 
 SLIDES_PER_DECK = 3
 
@@ -18,7 +18,7 @@ class SearchPage:
     query: ParsedQuery
     total: int
     hits: tuple[DeckHit, ...]  # listed decks' ids, best first, each with its matching slides
-    facets: dict[str, list[tuple[str, int]]]
+    facets: Facets
     too_broad: bool = False
     page: int = 1  # the page served: the last one when the page asked for was past the end
 

@@ -30,7 +30,7 @@ def parse(text: str) -> ParsedQuery:
     words: list[str] = []
     phrases: list[tuple[str, ...]] = []
     excluded: list[str] = []
-    for match in PART.finditer(text[:MAX_LENGTH].translate(QUOTES)):
+    for match in PART.finditer(clean(text).translate(QUOTES)):
         negated = bool(match.group(1) or match.group(3))
         found = words_of(match.group(2) if match.group(2) is not None else match.group(4))
         if negated:

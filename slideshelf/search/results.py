@@ -19,12 +19,11 @@ from slideshelf.search.cards import language_name, shown_decks
 from slideshelf.search.facets import FACETS, LABELS
 from slideshelf.search.finding import SearchPage
 from slideshelf.search.forms import sort_of
-from slideshelf.search.types import Sort
+from slideshelf.search.types import Facets, Sort
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
-Facets = dict[str, list[tuple[str, int]]]
 SORTS = ((Sort.RELEVANCE, _("Relevance")), (Sort.DATE, _("Newest")))
 
 

@@ -79,11 +79,15 @@ class DeckHit:
     slides: tuple[SlideHit, ...]
 
 
+# Each facet's values among the results, the most common first, with their counts.
+Facets = dict[str, list[tuple[str, int]]]
+
+
 @dataclass(frozen=True)
 class Results:
     total: int  # matching decks, not slides
     hits: tuple[DeckHit, ...]
-    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    facets: Facets = field(default_factory=dict)
     too_broad: bool = False  # the engine gave up ranking within its time limit
     # Where the hits start among all matches: the offset asked for, or the last page's when
     # that was past the end (the results shrank, or the address was edited).

@@ -22,7 +22,16 @@ import tantivy
 from slideshelf.search import analysis
 from slideshelf.search.facets import FACET_SIZE, FACETS
 from slideshelf.search.snippets import query_forms, slide_hit
-from slideshelf.search.types import DeckDoc, DeckHit, Filters, ParsedQuery, Results, SlideHit, Sort
+from slideshelf.search.types import (
+    DeckDoc,
+    DeckHit,
+    Facets,
+    Filters,
+    ParsedQuery,
+    Results,
+    SlideHit,
+    Sort,
+)
 
 WRITER_HEAP = 64 * 1024 * 1024
 WRITER_WAIT = 30.0  # seconds to wait for another process's writer
@@ -369,9 +378,7 @@ class TantivyEngine:
             parts.append((tantivy.Occur.MustNot, excluded))
         return tantivy.Query.boolean_query(parts)
 
-    def _facets(
-        self, searcher: tantivy.Searcher, query: tantivy.Query
-    ) -> dict[str, list[tuple[str, int]]]:
+    def _facets(self, searcher: tantivy.Searcher, query: tantivy.Query) -> Facets:
         request = {name: {"terms": {"field": name, "size": FACET_SIZE}} for name in FACETS}
         found = searcher.aggregate(query, request)
         return {

@@ -38,7 +38,16 @@ from django.db import OperationalError, connection, transaction
 from slideshelf.search import analysis
 from slideshelf.search.facets import FACET_SIZE, FACETS
 from slideshelf.search.snippets import query_forms, slide_hit
-from slideshelf.search.types import DeckDoc, DeckHit, Filters, ParsedQuery, Results, SlideHit, Sort
+from slideshelf.search.types import (
+    DeckDoc,
+    DeckHit,
+    Facets,
+    Filters,
+    ParsedQuery,
+    Results,
+    SlideHit,
+    Sort,
+)
 
 log = logging.getLogger(__name__)
 QUERY_CANCELED = "57014"  # PostgreSQL's error code for statement_timeout
@@ -377,7 +386,6 @@ def _matching(built: TsQuery, filters: Filters) -> tuple[str, dict[str, Any]]:
 
 
 Page = list[tuple[int, float, float]]  # (deck id, created, score), best first
-Facets = dict[str, list[tuple[str, int]]]
 
 
 def _page(
