@@ -44,9 +44,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
 
 
 def mode(options: argparse.Namespace) -> Mode:
-    if options.smoke:
-        return Mode.SMOKE
-    return Mode.QUICK if options.quick else Mode.FULL
+    return Mode.of(smoke=options.smoke, quick=options.quick)
 
 
 def benchmarks(options: argparse.Namespace) -> list[Benchmark]:

@@ -1,9 +1,8 @@
 """Django set up for the benchmarks that run in this process, over a throw-away data folder.
 
-`python -m bench` enters this before it imports any benchmark module: slideshelf's modules
-may read settings as they load (a module-level gettext_noop reads USE_I18N), so settings
-must exist first, and they are read once, so the data folder must be chosen first too.
-Nothing here imports slideshelf.
+`python -m bench` enters this before it runs any benchmark: settings are read once, so the
+data folder must be chosen before anything reads them. Processes a benchmark starts (a web
+server, a search phase) get `child_environment()`. Nothing here imports slideshelf.
 """
 
 from __future__ import annotations
@@ -22,6 +21,20 @@ HUGE_OFFICE_TIMEOUT = "900"
 # Settings a developer's or the test suite's shell may hold that would point the benchmarks
 # at real data: each benchmark names its own folder, database and index.
 NOT_INHERITED = ("SLIDESHELF_DATABASE_URL", "SLIDESHELF_SEARCH_INDEX_DIR")
+
+
+def child_environment(data: Path, **settings: str) -> dict[str, str]:
+    """This process's environment for a slideshelf process over `data`: debug off, quiet logs,
+    none of the caller's database or index, and `settings` (SLIDESHELF_ names) on top."""
+    env = {name: value for name, value in os.environ.items() if name not in NOT_INHERITED}
+    env.update(
+        DJANGO_SETTINGS_MODULE="slideshelf.settings",
+        SLIDESHELF_DATA_DIR=str(data),
+        SLIDESHELF_DEBUG="false",
+        SLIDESHELF_LOG_LEVEL="WARNING",
+        **settings,
+    )
+    return env
 
 
 @contextmanager

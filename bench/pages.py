@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from bench.environment import child_environment
 from bench.mode import Mode
 from bench.sample_deck import make_text_deck
 
@@ -96,15 +97,7 @@ def run(mode: Mode = Mode.FULL) -> list[str]:
 
 def environment(data: Path) -> dict[str, str]:
     """The caller's environment over a fresh data folder: embedded SQLite, debug off."""
-    env = dict(os.environ)
-    env.pop("SLIDESHELF_DATABASE_URL", None)
-    env.update(
-        DJANGO_SETTINGS_MODULE="slideshelf.settings",
-        SLIDESHELF_DATA_DIR=str(data),
-        SLIDESHELF_DEBUG="false",
-        SLIDESHELF_LOG_LEVEL="WARNING",
-    )
-    return env
+    return child_environment(data)
 
 
 def prepare(env: dict[str, str], scratch: Path, slides: int) -> str:

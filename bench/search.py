@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from bench.environment import child_environment
 from bench.mode import Mode
 from bench.search_corpus import Corpus
 from bench.search_queries import query_sets, raw_search, side_by_side
@@ -132,18 +133,11 @@ def child(
 
 
 def base_environment(data: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    for name in ("SLIDESHELF_DATABASE_URL", "SLIDESHELF_SEARCH_INDEX_DIR"):
-        env.pop(name, None)
-    env.update(
-        DJANGO_SETTINGS_MODULE="slideshelf.settings",
-        SLIDESHELF_DATA_DIR=str(data),
-        SLIDESHELF_DEBUG="false",
-        SLIDESHELF_LOG_LEVEL="WARNING",
+    return child_environment(
+        data,
         SLIDESHELF_SEARCH_SYNC_ON_COMMIT="false",
         SLIDESHELF_ALLOWED_HOSTS="testserver",  # django.test.Client's host
     )
-    return env
 
 
 def embedded_environment(data: Path) -> dict[str, str]:
@@ -224,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--phase", choices=("embedded", "postgres"), help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     options = parser.parse_args(argv)
-    mode = Mode.SMOKE if options.smoke else Mode.QUICK if options.quick else Mode.FULL
+    mode = Mode.of(smoke=options.smoke, quick=options.quick)
     slides = options.slides or SLIDES[mode]
     if options.phase is None:
         print("\n".join(run(slides, mode)))

@@ -32,6 +32,17 @@ def subprocess_env(media: Path) -> dict[str, str]:
     return env
 
 
+def without_settings() -> dict[str, str]:
+    """This process's environment without the suite's settings: a process started with it
+    (the benchmarks) picks its own folders and databases."""
+    return {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(("SLIDESHELF_", "DJANGO_", "PYTEST_"))
+        or name.startswith("SLIDESHELF_BENCH_")
+    }
+
+
 def stop(process: subprocess.Popen[bytes], sig: int = signal.SIGTERM) -> None:
     """Signal the process's whole group (it was started in a session of its own)."""
     with contextlib.suppress(ProcessLookupError):

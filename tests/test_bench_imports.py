@@ -4,10 +4,11 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
+
+from tests.processes import without_settings
 
 REPO = Path(__file__).resolve().parents[1]
 # URL and WSGI modules of the hello route: gunicorn loads them with their own settings.
@@ -20,15 +21,10 @@ def test_every_benchmark_imports_before_settings_exist():
         for path in (REPO / "bench").glob("*.py")
         if path.stem not in SERVED | {"__init__", "__main__"}
     )
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if not name.startswith(("DJANGO_", "SLIDESHELF_"))
-    }
     imported = subprocess.run(
         [sys.executable, "-c", f"import {', '.join(names)}"],
         cwd=REPO,
-        env=env,
+        env=without_settings(),
         capture_output=True,
         text=True,
         check=False,

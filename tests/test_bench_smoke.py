@@ -17,9 +17,10 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
+
+from tests.processes import without_settings
 
 pytestmark = [pytest.mark.slow, pytest.mark.office]
 
@@ -33,19 +34,12 @@ FIGURE = re.compile(r"\d\.\d")  # timings, rates and ratios all have decimals
 POSTGRES_SUITE = os.environ.get("SLIDESHELF_DATABASE_URL", "").startswith("postgres")
 
 
-def bench_environment(data: Path) -> dict[str, str]:
-    """This process's environment without the suite's settings, over a fresh data folder."""
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if not name.startswith(("SLIDESHELF_", "DJANGO_", "PYTEST_"))
-        or name.startswith("SLIDESHELF_BENCH_")
-    }
-    env["SLIDESHELF_DATA_DIR"] = str(data)
+def bench_environment() -> dict[str, str]:
+    """This process's environment without the suite's settings (the bench picks its folders)."""
+    env = without_settings()
     if POSTGRES_SUITE and "SLIDESHELF_BENCH_POSTGRES_URL" not in env:
         # The suite's server, wherever CI put it; the bench makes its own database there.
-        suite = urlsplit(os.environ["SLIDESHELF_DATABASE_URL"])
-        env["SLIDESHELF_BENCH_POSTGRES_URL"] = suite._replace(path="/slideshelf_bench").geturl()
+        env["SLIDESHELF_BENCH_POSTGRES_URL"] = os.environ["SLIDESHELF_DATABASE_URL"]
     return env
 
 
@@ -84,8 +78,8 @@ def sections(output: str) -> dict[str, list[str]]:
     }
 
 
-def test_smoke_run_prints_figures_for_every_benchmark(tmp_path):
-    code, out, err = run_smoke(bench_environment(tmp_path / "data"))
+def test_smoke_run_prints_figures_for_every_benchmark():
+    code, out, err = run_smoke(bench_environment())
 
     assert code == 0, f"exit {code}:\n{out}\n{err[-3000:]}"
     found = sections(out)
