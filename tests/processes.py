@@ -8,10 +8,20 @@ import os
 import signal
 import socket
 import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.db import connection
+
+from slideshelf.conversion.models import Conversion, Status
+from slideshelf.conversion.office.client import OfficeClient
+
+T = TypeVar("T")
 
 
 def subprocess_env(media: Path) -> dict[str, str]:
@@ -56,24 +66,94 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def descendants(pid: int) -> dict[int, str]:
-    """Every process below `pid`, with its command line."""
-    parents: dict[int, int] = {}
-    commands: dict[int, str] = {}
+@dataclass(frozen=True)
+class Running:
+    """One process as /proc shows it."""
+
+    pid: int
+    name: str  # the executable's short name, as in `ps`
+    parent: int
+    group: int
+    command: str
+
+
+def running() -> list[Running]:
+    """Every process on the machine; one that ends while it is read is left out."""
+    found = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
-            parents[int(stat.parent.name)] = int(stat.read_text().rsplit(")", 1)[1].split()[1])
-            commands[int(stat.parent.name)] = (
-                (stat.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode()
-            )
-        except (OSError, IndexError, ValueError):
+            text = stat.read_text()
+            command = (stat.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
             continue
+        name = text.split("(", 1)[1].rsplit(")", 1)[0]
+        fields = text.rsplit(")", 1)[1].split()  # state, parent, group, …
+        found.append(Running(int(stat.parent.name), name, int(fields[1]), int(fields[2]), command))
+    return found
+
+
+def descendants(pid: int) -> dict[int, str]:
+    """Every process below `pid`, with its command line."""
+    everyone = running()
     found: dict[int, str] = {}
     frontier = [pid]
     while frontier:
         parent = frontier.pop()
-        for child, its_parent in parents.items():
-            if its_parent == parent and child not in found:
-                found[child] = commands.get(child, "")
-                frontier.append(child)
+        for process in everyone:
+            if process.parent == parent and process.pid not in found:
+                found[process.pid] = process.command
+                frontier.append(process.pid)
     return found
+
+
+def in_group(group: int, name: str) -> list[int]:
+    """The processes called `name` in a process group."""
+    return [process.pid for process in running() if process.group == group and process.name == name]
+
+
+def office_processes(office: OfficeClient) -> list[int]:
+    """The soffice.bin processes of a warm LibreOffice (its bridge leads their group)."""
+    return in_group(office.pid, "soffice.bin") if office.pid else []
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def wait_until(condition: Callable[[], T], timeout: float = 120.0, every: float = 0.2) -> T:
+    """`condition()`'s first true answer, asked every `every` seconds for up to `timeout`."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if answer := condition():
+            return answer
+        time.sleep(every)
+    raise AssertionError(f"waited {timeout:.0f} s in vain")
+
+
+def finished(deck_id: int) -> Conversion | None:
+    """The deck's conversion once it is ready or failed; None while it is not."""
+    conversion = Conversion.objects.get(pk=deck_id)
+    return conversion if conversion.status in (Status.READY, Status.FAILED) else None
+
+
+def listening(port: int) -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+    except OSError:
+        return False
+    return True
+
+
+def start_worker(media: Path, **popen: Any) -> subprocess.Popen[bytes]:
+    """`slideshelf worker` over the test's database and media folder, in a session of its own."""
+    popen = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, **popen}
+    return subprocess.Popen(
+        [sys.executable, "-m", "slideshelf", "worker", "--interval", "0.2"],
+        env=popen.pop("env", None) or subprocess_env(media),
+        start_new_session=True,
+        **popen,
+    )

@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import sqlite3
 import subprocess
-import sys
 import threading
 import time
 
 import pytest
 from django.db import connection
 
-from slideshelf.conversion.models import Conversion, Status
+from slideshelf.conversion.models import Status
 from tests.conftest import CORPUS
 from tests.factories import convert_now, upload
-from tests.processes import stop, subprocess_env
+from tests.processes import finished, start_worker, stop, subprocess_env, wait_until
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -59,12 +58,7 @@ def test_a_locked_database_slows_nothing_that_reads_and_loses_nothing(client, me
     )
     lock.start()
     taken.wait(10)
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "slideshelf", "worker", "--interval", "0.2"],
-        env=env,
-        start_new_session=True,
-        stderr=subprocess.PIPE,
-    )
+    worker = start_worker(media, env=env, stdout=None, stderr=subprocess.PIPE)
     try:
         started = time.monotonic()
         page = client.get(shown.get_absolute_url())
@@ -73,7 +67,7 @@ def test_a_locked_database_slows_nothing_that_reads_and_loses_nothing(client, me
         time.sleep(LOCKED_FOR / 2)
         assert worker.poll() is None, "the worker waits out the lock"
         lock.join()
-        conversion = _wait_until_final(waiting.pk)
+        conversion = wait_until(lambda: finished(waiting.pk))
     finally:
         stop(worker)
     assert page.status_code == 200 and read_in < WAIT
@@ -81,13 +75,3 @@ def test_a_locked_database_slows_nothing_that_reads_and_loses_nothing(client, me
     assert "Please try again" in report.content.decode()
     assert conversion.status == Status.READY
     assert b"the worker pauses" in worker.stderr.read()
-
-
-def _wait_until_final(deck_id: int) -> Conversion:
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        conversion = Conversion.objects.get(pk=deck_id)
-        if conversion.status in (Status.READY, Status.FAILED):
-            return conversion
-        time.sleep(0.5)
-    raise AssertionError("the deck that waited for the lock was never converted")

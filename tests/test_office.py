@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import os
 import threading
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -10,6 +9,7 @@ from django.conf import settings
 from slideshelf.conversion.errors import PermanentError, TransientError
 from slideshelf.conversion.office.client import OfficeClient, Output, office_available
 from tests.conftest import CORPUS
+from tests.processes import alive, office_processes
 
 pytestmark = pytest.mark.skipif(
     not office_available(settings.SOFFICE, settings.OFFICE_PYTHON),
@@ -22,14 +22,6 @@ def office():
     client = OfficeClient(settings.SOFFICE, settings.OFFICE_PYTHON, timeout=60, restart_after=2)
     yield client
     client.stop()
-
-
-def alive(pid):
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    return True
 
 
 def test_ppt_becomes_a_pdf_and_a_pptx_in_one_load(office, tmp_path):
@@ -88,20 +80,6 @@ def test_office_runs_without_network_interfaces(office):
     with open(f"/proc/{office.pid}/net/dev") as handle:
         interfaces = [line.split(":")[0].strip() for line in handle.readlines()[2:]]
     assert interfaces == ["lo"]
-
-
-def office_processes(client: OfficeClient) -> list[int]:
-    """The soffice.bin processes in the client's process group."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-            name = stat.read_text().split("(", 1)[1].rsplit(")", 1)[0]
-        except (OSError, IndexError):
-            continue
-        if name == "soffice.bin" and int(fields[2]) == client.pid:  # fields[2]: the pgid
-            found.append(int(stat.parent.name))
-    return found
 
 
 def test_a_file_is_called_damaged_only_after_a_fresh_office_fails_too(office, tmp_path):

@@ -24,7 +24,7 @@ from slideshelf.conversion.runtime import get_office
 from slideshelf.conversion.services import convert_here
 from tests.conftest import CORPUS
 from tests.factories import upload
-from tests.test_office import office_processes
+from tests.processes import office_processes
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),

@@ -2,15 +2,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
-from pathlib import Path
 
 import pypdfium2 as pdfium
 from PIL import Image
 
 from slideshelf.conversion.render import PageRenderer, RenderSettings, page_scale
 from tests.conftest import CORPUS
-from tests.processes import descendants
+from tests.processes import alive, descendants, wait_until
 
 PDF_OF_MANY = CORPUS / "pdf/odft_2023_LibOCon_Bukarest_ODF_and_its_Toolkit.pdf"
 
@@ -74,7 +72,4 @@ def test_render_processes_die_with_a_killed_parent(tmp_path):
     finally:
         parent.kill()
         parent.wait()
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and any(Path(f"/proc/{pid}").exists() for pid in pool):
-        time.sleep(0.1)
-    assert not [pid for pid in pool if Path(f"/proc/{pid}").exists()]
+    wait_until(lambda: not [pid for pid in pool if alive(pid)], timeout=10, every=0.1)

@@ -11,7 +11,7 @@ from django.http import HttpResponse
 
 from slideshelf.core.management.commands.serve import web
 from slideshelf.core.sizes import FORM_ROOM, RequestSizeMiddleware
-from tests.processes import free_port, stop, subprocess_env
+from tests.processes import free_port, listening, stop, subprocess_env, wait_until
 from tests.uploading import make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -68,16 +68,8 @@ def test_a_1_gib_anonymous_post_is_refused_having_written_under_1_mb(media, tmp_
 
 
 def _post_huge(port: int) -> tuple[bytes, int]:
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            sock = socket.create_connection(("127.0.0.1", port), timeout=5)
-            break
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.2)
-    with sock:
+    wait_until(lambda: listening(port), timeout=30)
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
         sock.sendall(
             b"POST /upload/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
             b"Content-Type: multipart/form-data; boundary=slideshelf\r\n"

@@ -7,7 +7,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 import urllib.request
 
 import pytest
@@ -15,7 +14,15 @@ import pytest
 from slideshelf.conversion.models import Conversion, Status
 from tests.conftest import CORPUS
 from tests.factories import upload
-from tests.processes import descendants, free_port, stop, subprocess_env
+from tests.processes import (
+    alive,
+    descendants,
+    finished,
+    free_port,
+    stop,
+    subprocess_env,
+    wait_until,
+)
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow, pytest.mark.office]
 
@@ -36,15 +43,6 @@ def worker_pids(serve: subprocess.Popen[bytes]) -> set[int]:
         for pid, command in descendants(serve.pid).items()
         if command.split()[-1:] == ["worker"] and "slideshelf" in command
     }
-
-
-def wait_until(condition, timeout: float = 120.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if found := condition():
-            return found
-        time.sleep(0.2)
-    raise AssertionError(f"waited {timeout} s in vain")
 
 
 class Prober(threading.Thread):
@@ -76,7 +74,7 @@ def test_a_killed_worker_comes_back_while_the_site_keeps_answering(media):
         for pid in first:
             os.kill(pid, signal.SIGKILL)
         second = wait_until(lambda: worker_pids(serve) - first)
-        conversion = wait_until(lambda: _final(deck.pk), timeout=180)
+        conversion = wait_until(lambda: finished(deck.pk), timeout=180)
         prober.done.set()
         prober.join()
         family = descendants(serve.pid)
@@ -88,15 +86,7 @@ def test_a_killed_worker_comes_back_while_the_site_keeps_answering(media):
     assert prober.answers and set(prober.answers) == {200}
     assert b"the worker was stopped by SIGKILL" in serve.stderr.read()
     assert family
-    wait_until(lambda: not [pid for pid in family if _alive(pid)], timeout=20)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    return True
+    wait_until(lambda: not [pid for pid in family if alive(pid)], timeout=20)
 
 
 def _answers(url: str) -> bool:
@@ -105,8 +95,3 @@ def _answers(url: str) -> bool:
             return response.status == 200
     except OSError:
         return False
-
-
-def _final(deck_id: int) -> Conversion | None:
-    conversion = Conversion.objects.get(pk=deck_id)
-    return conversion if conversion.status in (Status.READY, Status.FAILED) else None

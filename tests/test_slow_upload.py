@@ -19,13 +19,12 @@ import pytest
 from slideshelf.core.management.commands.serve import web
 from slideshelf.presentations.models import Presentation
 from tests.conftest import CORPUS
-from tests.processes import free_port, stop, subprocess_env
-from tests.uploading import make_user
+from tests.processes import free_port, listening, stop, subprocess_env, wait_until
+from tests.uploading import BOUNDARY, make_user, multipart
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 SIZE = 20 * 1024 * 1024
 RATE = 400 * 1024  # bytes a second
-BOUNDARY = "slideshelf-slow-line"
 
 
 def big_pptx() -> bytes:
@@ -56,19 +55,12 @@ def signed_in(client, port: int) -> tuple[str, str]:
     return f"sessionid={session}; csrftoken={csrf}", token
 
 
-def multipart(token: str, content: bytes) -> bytes:
+def upload_form(token: str, content: bytes) -> bytes:
     fields = {"csrfmiddlewaretoken": token, "visibility": "public", "licence": "cc-by-4.0"}
-    head = "".join(
-        f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
-        for name, value in fields.items()
+    return multipart(
+        [(name, None, value.encode()) for name, value in fields.items()]
+        + [("file", "big.pptx", content)]
     )
-    head = (
-        f"{head}--{BOUNDARY}\r\n"
-        'Content-Disposition: form-data; name="file"; filename="big.pptx"\r\n'
-        "Content-Type: application/vnd.openxmlformats-officedocument.presentationml.presentation"
-        "\r\n\r\n"
-    ).encode()
-    return head + content + f"\r\n--{BOUNDARY}--\r\n".encode()
 
 
 def send_slowly(port: int, cookie: str, body: bytes) -> tuple[int, dict]:
@@ -109,12 +101,12 @@ def test_a_slow_20_mb_upload_succeeds_while_the_home_page_stays_quick(client, me
         stdout=subprocess.DEVNULL,
     )
     try:
-        _wait_for(port)
+        wait_until(lambda: listening(port), timeout=30)
         cookie, token = signed_in(client, port)
         done, timings = threading.Event(), []
         prober = threading.Thread(target=lambda: timings.extend(home_timings(port, done)))
         prober.start()
-        status, answer = send_slowly(port, cookie, multipart(token, big_pptx()))
+        status, answer = send_slowly(port, cookie, upload_form(token, big_pptx()))
         done.set()
         prober.join()
     finally:
@@ -124,14 +116,3 @@ def test_a_slow_20_mb_upload_succeeds_while_the_home_page_stays_quick(client, me
     assert len(timings) > 100  # the upload took close to a minute
     p99 = statistics.quantiles(timings, n=100)[98]
     assert p99 < 1.0, f"GET / p99 {p99:.2f} s during the upload"
-
-
-def _wait_for(port: int) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError("the web server did not start")

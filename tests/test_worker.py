@@ -3,38 +3,24 @@
 from __future__ import annotations
 
 import signal
-import subprocess
-import sys
-import time
 
 import pytest
 
 from slideshelf.conversion.models import Conversion, Status
 from tests.conftest import CORPUS
 from tests.factories import upload
-from tests.processes import stop, subprocess_env
+from tests.processes import start_worker, stop, wait_until
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 
 
-def start_worker(media):
-    return subprocess.Popen(
-        [sys.executable, "-m", "slideshelf", "worker", "--interval", "0.2"],
-        env=subprocess_env(media),
-        start_new_session=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-
-
 def wait_for(deck, statuses, timeout=120):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    def reached():
         deck.refresh_from_db()
-        if deck.conversion.status in statuses:
-            return deck
-        time.sleep(0.2)
-    raise AssertionError(f"deck stayed {deck.conversion.status}")
+        return deck.conversion.status in statuses
+
+    wait_until(reached, timeout)
+    return deck
 
 
 def test_worker_converts_a_queued_deck(media):

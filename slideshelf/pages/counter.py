@@ -47,10 +47,10 @@ class ViewCounter:
                     Presentation.objects.filter(pk=deck_id).update(
                         view_count=F("view_count") + views
                     )
-        except OperationalError:
-            # The database is busy writing elsewhere: a page that only reads must not fail
-            # for its view count. The counts wait for the next flush.
-            log.warning("view counts kept for later: the database is busy")
+        except OperationalError as error:
+            # Most often busy writing elsewhere: a page that only reads must not fail for its
+            # view count. The counts wait for the next flush.
+            log.warning("view counts kept for later: %s", error)
             with self._lock:
                 self._counts.update(counts)
 
