@@ -149,8 +149,13 @@ OCR_LANGUAGES = env_str("OCR_LANGUAGES", "swe+eng")
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "OPTIONS": {"MAX_ENTRIES": 500},  # rendered pages of ~100 KB: a bounded 50 MB
+        # Rendered pages and transcripts, bounded in bytes: memory stays flat however many
+        # slide addresses of however big decks are visited.
+        "BACKEND": "slideshelf.lib.bounded_cache.BoundedMemoryCache",
+        "OPTIONS": {
+            "MAX_ENTRIES": 2_000,
+            "MAX_BYTES": env_int("PAGE_CACHE_MB", 32, minimum=1) * 1024 * 1024,
+        },
     }
 }
 VIEW_COUNT_FLUSH_SECONDS = env_float("VIEW_COUNT_FLUSH_SECONDS", 5.0)

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+from django.conf import settings
+from PIL import Image
+
+from slideshelf.conversion.models import Conversion, Status
 from slideshelf.conversion.services import convert
 from slideshelf.conversion.tasks import queue_conversion
-from slideshelf.presentations.models import Presentation
+from slideshelf.presentations.models import Presentation, Slide, TextSource
 from slideshelf.studio.lifecycle import create_presentation
 
 
@@ -44,3 +49,41 @@ def with_slide_inserted(path: Path, position: int, title: str) -> bytes:
     buffer = io.BytesIO()
     deck.save(buffer)
     return buffer.getvalue()
+
+
+def deck_with_slides(count: int, **fields) -> Presentation:
+    """A converted public deck of `count` numbered text slides, built without LibreOffice.
+
+    The seam: how a page behaves with 800 slides does not depend on how they were made, and
+    converting 800 slides takes LibreOffice minutes. Every slide image and thumbnail is one
+    small picture, hard-linked, so the viewer and the file views find real files.
+    """
+    deck = Presentation.objects.create(
+        original_name="big.pptx", original_sha256="0" * 64, revision=1, slide_count=count, **fields
+    )
+    Conversion.objects.create(presentation=deck, status=Status.READY)
+    folder = Path(settings.MEDIA_ROOT) / deck.media_prefix()
+    folder.mkdir(parents=True)
+    Image.new("RGB", (640, 360), "white").save(folder / "picture.webp")
+    Image.new("RGB", (160, 90), "white").save(folder / "small.webp")
+    for number in range(1, count + 1):
+        os.link(folder / "picture.webp", folder / f"{number}.webp")
+        os.link(folder / "small.webp", folder / f"{number}-thumb.webp")
+    Slide.objects.bulk_create(_numbered_slide(deck, number) for number in range(1, count + 1))
+    return deck
+
+
+def _numbered_slide(deck: Presentation, number: int) -> Slide:
+    return Slide(
+        presentation=deck,
+        number=number,
+        title=f"Part {number}",
+        text=f"Words only slide {number} says: marker{number}x.",
+        text_source=TextSource.STRUCTURE,
+        image=f"{deck.media_prefix()}/{number}.webp",
+        thumbnail=f"{deck.media_prefix()}/{number}-thumb.webp",
+        width=640,
+        height=360,
+        thumb_width=160,
+        thumb_height=90,
+    )

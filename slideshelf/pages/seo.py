@@ -7,11 +7,17 @@ from typing import Any
 
 from django.utils.safestring import SafeString, mark_safe
 
+from slideshelf.lib.text import cut_at_word
 from slideshelf.presentations.models import Presentation, Slide
+
+# The page's transcript holds every word; JSON-LD repeats the start, so a big deck's page
+# does not carry its text twice.
+TEXT_IN_JSON_LD = 10_000
 
 
 def transcript_text(slides: list[Slide]) -> str:
-    return "\n".join(f"{slide.number} {slide.full_text}".strip() for slide in slides)
+    text = "\n".join(f"{slide.number} {slide.full_text}".strip() for slide in slides)
+    return text if len(text) <= TEXT_IN_JSON_LD else cut_at_word(text, TEXT_IN_JSON_LD)
 
 
 def json_ld(deck: Presentation, slides: list[Slide], url: str, image: str) -> SafeString:

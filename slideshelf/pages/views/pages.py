@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.html import format_html
@@ -57,44 +60,94 @@ def _moved_slide(request: HttpRequest, deck: Presentation, number: int) -> str |
     return f"{deck.get_absolute_url()}{now}/{deck.slide_query}"
 
 
+# Slides whose images are in the page's HTML. The viewer's script adds the others as the
+# reader reaches them, so an 800-slide deck's page is its text and twenty images.
+SLIDES_WITH_IMAGES = 20
+
+
+@dataclass(frozen=True)
+class SlideWindow:
+    """A block of slides shown as images without JavaScript: the one holding a slide."""
+
+    first: int
+    last: int
+    total: int
+
+    @classmethod
+    def around(cls, number: int, total: int) -> SlideWindow:
+        first = (number - 1) // SLIDES_WITH_IMAGES * SLIDES_WITH_IMAGES + 1
+        return cls(first, min(first + SLIDES_WITH_IMAGES - 1, total), total)
+
+    @property
+    def before(self) -> SlideWindow | None:
+        return SlideWindow.around(self.first - 1, self.total) if self.first > 1 else None
+
+    @property
+    def after(self) -> SlideWindow | None:
+        return SlideWindow.around(self.last + 1, self.total) if self.last < self.total else None
+
+
 def page_context(request: HttpRequest, deck: Presentation, number: int | None) -> dict[str, Any]:
-    slides = list(deck.slides.all())
-    start = min(max(number or 1, 1), max(len(slides), 1))
+    start = min(max(number or 1, 1), max(deck.slide_count, 1))
+    window = SlideWindow.around(start, deck.slide_count)
+    shown = _slides_with_images(deck, window)
+    first = shown.get(1)
     url = request.build_absolute_uri(deck.get_absolute_url())
-    image = request.build_absolute_uri(slides[0].image_url()) if slides else ""
+    image = request.build_absolute_uri(first.image_url()) if first else ""
     return {
         "deck": deck,
         # The title is in the deck's language, the words around it in the visitor's.
         "title_html": format_html('<span lang="{}">{}</span>', deck.language, deck.display_title)
         if deck.language
         else deck.display_title,
-        "slides": slides,
+        "first_slide": first,
+        "strip": [slide for n, slide in shown.items() if n <= SLIDES_WITH_IMAGES],
+        "window": window,
+        "window_slides": [slide for n, slide in shown.items() if window.first <= n <= window.last],
+        "slides_with_images": SLIDES_WITH_IMAGES,
         "start": start,
-        "start_slide": slides[start - 1] if slides else None,
+        "start_slide": shown.get(start),
         "slide_query": deck.slide_query,
         **_owner_notices(request, deck),
         "similar": similar_to(deck),
         "canonical": url,
         "og_image": image,
-        "json_ld": json_ld(deck, slides, url, image),
-        **search_marks(request.GET.get("q", ""), deck, slides),
+        # Called only when the cached copy is missing: it reads every slide.
+        "json_ld": lambda: json_ld(deck, list(deck.slides.all()), url, image),
+        "cache_seconds": settings.PAGE_CACHE_SECONDS,
+        **search_marks(request.GET.get("q", ""), deck),
+    }
+
+
+def _slides_with_images(deck: Presentation, window: SlideWindow) -> dict[int, Slide]:
+    """The first slides (the viewer's strip) and the window's, by number, in order."""
+    first = Q(number__lte=SLIDES_WITH_IMAGES)
+    return {
+        slide.number: slide
+        for slide in deck.slides.filter(first | Q(number__range=(window.first, window.last)))
     }
 
 
 MARKED = ("title", "text", "table_text", "notes")
 
 
-def search_marks(text: str, deck: Presentation, slides: list[Slide]) -> dict[str, Any]:
+def search_marks(text: str, deck: Presentation) -> dict[str, Any]:
     """The transcript with the words of the search that led here (`?q=`) in <mark>.
 
-    `transcript` pairs each slide with its marked fields, or None when nothing is marked.
+    `transcript` pairs each slide with its marked fields, or None when nothing is marked. It
+    reads the slides only when iterated: a cached transcript needs none of them.
     """
     marks = transcript_marks(text, deck.language)
-    marked: list[dict[str, SafeString] | None] = [
-        {name: marks.mark(getattr(slide, name)) for name in MARKED} if marks.query else None
-        for slide in slides
-    ]
-    return {"search_query": marks.query, "transcript": list(zip(slides, marked, strict=True))}
+
+    def rows() -> Iterator[tuple[Slide, dict[str, SafeString] | None]]:
+        for slide in deck.slides.all():
+            if not marks.query:
+                yield slide, None
+                continue
+            marked = {name: marks.mark(getattr(slide, name)) for name in MARKED}
+            yield slide, marked
+
+    return {"search_query": marks.query, "transcript": rows()}
 
 
 def _owner_notices(request: HttpRequest, deck: Presentation) -> dict[str, Any]:

@@ -1,5 +1,7 @@
 // The slide viewer: one slide at a time, keyboard and pointer, address follows the slide.
-// Without JavaScript the page shows every slide image instead (see the <noscript> list).
+// Without JavaScript the page shows the slide images in blocks instead (the <noscript> list).
+// A big deck's page carries the images of its first slides only: the strip and the
+// transcript get the others' thumbnails here, as the reader reaches them.
 (function () {
   "use strict";
   var viewer = document.getElementById("viewer");
@@ -8,8 +10,10 @@
   var image = stage.querySelector("img.current");
   var loading = stage.querySelector(".loading");
   var counter = viewer.querySelector(".counter");
-  var links = Array.prototype.slice.call(viewer.querySelectorAll(".strip a"));
-  var total = links.length;
+  var strip = viewer.querySelector(".strip");
+  var links = Array.prototype.slice.call(strip.querySelectorAll("a"));
+  var total = parseInt(viewer.dataset.count, 10) || links.length;
+  var batch = Math.max(links.length, 1);
   var base = viewer.dataset.base;
   var label = viewer.dataset.label;
   var version = parseInt(viewer.dataset.version, 10) || 1;
@@ -25,6 +29,47 @@
   }
 
   function source(n) { return viewer.dataset.images + n + ".webp"; }
+  function thumbnail(n) { return viewer.dataset.images + n + "-thumb.webp"; }
+
+  // A thumbnail image the size of the strip's first.
+  function thumbImage(src, alt) {
+    var model = links[0].querySelector("img");
+    var img = document.createElement("img");
+    img.src = src;
+    img.width = model.width;
+    img.height = model.height;
+    img.alt = alt;
+    img.loading = "lazy";
+    return img;
+  }
+
+  // The strip's links up to slide `upTo`, made as needed.
+  function grow(upTo) {
+    upTo = Math.min(upTo, total);
+    while (links.length < upTo) {
+      var n = links.length + 1;
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = base + n + "/" + query();
+      link.dataset.n = n;
+      link.appendChild(thumbImage(thumbnail(n), viewer.dataset.thumbLabel.replace("{n}", n)));
+      link.addEventListener("click", opens);
+      item.appendChild(link);
+      strip.appendChild(item);
+      links.push(link);
+    }
+  }
+
+  // A transcript thumbnail left out of the page's HTML.
+  function fillThumbnail(link) {
+    link.appendChild(thumbImage(link.dataset.thumb, ""));
+    link.removeAttribute("data-thumb");
+  }
+
+  function opens(event) {
+    event.preventDefault();
+    show(+event.currentTarget.dataset.n, true);
+  }
 
   // The slide's alt text is its title, which the transcript already carries.
   function alt(n) {
@@ -43,6 +88,7 @@
 
   function show(n, focusStage) {
     n = Math.min(Math.max(n, 1), total);
+    grow(n + 1);
     if (n === current && image.getAttribute("src") === source(n)) return;
     current = n;
     image.src = source(n);
@@ -97,12 +143,7 @@
   viewer.querySelector(".prev").addEventListener("click", function () { show(current - 1); });
   viewer.querySelector(".next").addEventListener("click", function () { show(current + 1); });
 
-  links.forEach(function (link) {
-    link.addEventListener("click", function (event) {
-      event.preventDefault();
-      show(+link.dataset.n, true);
-    });
-  });
+  links.forEach(function (link) { link.addEventListener("click", opens); });
   // The transcript's thumbnails open the viewer at their slide.
   document.querySelectorAll(".transcript a.thumb").forEach(function (link) {
     link.addEventListener("click", function (event) {
@@ -131,4 +172,35 @@
   });
   preload(current + 1);
   preload(current - 1);
+  if (current > links.length) {  // a slide address past the strip's first slides
+    grow(current + 1);
+    links[current - 1].setAttribute("aria-current", "true");
+    links[current - 1].scrollIntoView({ block: "nearest", inline: "center" });
+  }
+
+  if (!("IntersectionObserver" in window)) {
+    grow(total);
+    document.querySelectorAll(".transcript a.thumb[data-thumb]").forEach(fillThumbnail);
+    return;
+  }
+  // The strip grows by a batch when its end scrolls into sight.
+  var stripEnd = new IntersectionObserver(function (entries) {
+    if (!entries[0].isIntersecting || links.length >= total) return;
+    stripEnd.unobserve(entries[0].target);
+    grow(links.length + batch);
+    stripEnd.observe(links[links.length - 1]);
+  }, { root: strip, rootMargin: "0px 400px" });
+  stripEnd.observe(links[links.length - 1]);
+
+  // The transcript's missing thumbnails arrive a screen before the reader does.
+  var missing = new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      if (!entry.isIntersecting) return;
+      fillThumbnail(entry.target.querySelector("a.thumb[data-thumb]"));
+      missing.unobserve(entry.target);
+    });
+  }, { rootMargin: "100% 0px" });
+  document.querySelectorAll(".transcript a.thumb[data-thumb]").forEach(function (link) {
+    missing.observe(link.parentNode);
+  });
 })();
