@@ -35,6 +35,12 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         "--all", action="store_true", help="include the 800-slide ODP (LibreOffice alone ~5 min)"
     )
     parser.add_argument(
+        "--load-seconds",
+        type=int,
+        metavar="N",
+        help="seconds of load in the load test (60; 20 with --quick, 3 with --smoke)",
+    )
+    parser.add_argument(
         "--search-slides",
         type=int,
         metavar="N",
@@ -48,14 +54,21 @@ def mode(options: argparse.Namespace) -> Mode:
 
 
 def benchmarks(options: argparse.Namespace) -> list[Benchmark]:
-    from bench import conversion, pages, search, text_extraction
+    from bench import conversion, load, pages, search, text_extraction
 
     size = mode(options)
     slides = options.search_slides or search.SLIDES[size]
+    people = load.SIZES[size]
+    seconds = options.load_seconds or people.seconds
     return [
         ("conversion", lambda: conversion.run(size, include_huge=options.all)),
         ("text extraction: slideshelf against MarkItDown", lambda: text_extraction.run(size)),
         ("pages: presentation and home against Django's hello, under wrk", lambda: pages.run(size)),
+        (
+            f"load: slideshelf serve, {people.visitors} visitors for {seconds} s, "
+            f"uploads converting: {people.uploads}",
+            lambda: load.run(size, seconds),
+        ),
         (f"search: tantivy and PostgreSQL at {slides:,} slides", lambda: search.run(slides, size)),
     ]
 

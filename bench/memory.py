@@ -3,6 +3,9 @@
 Each watched process's own peak (VmHWM) is reset when a measurement starts (by writing 5
 to /proc/<pid>/clear_refs) and read every `interval` seconds while it runs, so peaks
 between samples are not missed and each measurement stands on its own.
+
+bench.load reads the same files for the web processes: the processes below `serve`, and
+each one's RSS now (VmRSS).
 """
 
 from __future__ import annotations
@@ -43,14 +46,36 @@ def processes() -> list[Process]:
     return found
 
 
+def descendants(pid: int) -> list[int]:
+    """Every process below `pid`: its children, theirs, and so on."""
+    children: dict[int, list[int]] = {}
+    for process in processes():
+        children.setdefault(process.ppid, []).append(process.pid)
+    below: list[int] = []
+    generation = children.get(pid, [])
+    while generation:
+        below += generation
+        generation = [child for parent in generation for child in children.get(parent, [])]
+    return below
+
+
 def peak_kb(pid: int) -> int:
     """The process's peak RSS (VmHWM) in KiB, or 0 when it is gone."""
+    return _status_kb(pid, "VmHWM:")
+
+
+def resident_kb(pid: int) -> int:
+    """The process's RSS now (VmRSS) in KiB, or 0 when it is gone."""
+    return _status_kb(pid, "VmRSS:")
+
+
+def _status_kb(pid: int, field: str) -> int:
     try:
         status = Path(PROC, str(pid), "status").read_text()
     except OSError:
         return 0
     for line in status.splitlines():
-        if line.startswith("VmHWM:"):
+        if line.startswith(field):
             return int(line.split()[1])
     return 0
 

@@ -1,11 +1,11 @@
 """Page throughput: the presentation and home pages against Django's "hello", loaded by wrk.
 
-One gunicorn (2 sync workers, as `slideshelf serve` runs it) serves slideshelf over a
-throw-away data folder: SQLite migrated, a generated 50-slide deck imported and converted,
-static files collected, debug off. wrk, a separate process, loads each address for ten
-seconds over 20 connections. /hello/ (bench/hello_urls.py) is the cheapest Django response
-through the same middleware stack in the same server, so "of hello" says what a page costs
-on top of Python, gunicorn and Django on this machine at this moment.
+One gunicorn (2 processes of gthread workers, as `slideshelf serve` runs it) serves
+slideshelf over a throw-away data folder: SQLite migrated, a generated 50-slide deck
+imported and converted, static files collected, debug off. wrk, a separate process, loads
+each address for ten seconds over 20 connections. /hello/ (bench/hello_urls.py) is the
+cheapest Django response through the same middleware stack in the same server, so "of hello"
+says what a page costs on top of Python, gunicorn and Django on this machine at this moment.
 
 `--smoke` converts a 3-slide deck and loads each address for one second over two
 connections, without the warm-up.
@@ -18,32 +18,35 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
-import sys
 import tempfile
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from bench.environment import child_environment
 from bench.mode import Mode
 from bench.sample_deck import make_text_deck
+from bench.site import (
+    HOST,
+    REPO,
+    STEP_TIMEOUT,
+    STOP_TIMEOUT,
+    canonical_page,
+    free_port,
+    import_decks,
+    progress,
+    slideshelf,
+    verdict,
+    wait_until_serving,
+)
+from slideshelf.core.management.commands.serve import THREADS, web
 
-REPO = Path(__file__).resolve().parents[1]
-HOST = "127.0.0.1"
 WORKERS = 2
 TARGET_SHARE = 0.40  # presentation page's requests/s as a share of hello's
 TARGET_P99_MS = 50.0
-STEP_TIMEOUT = 120  # migrate, collectstatic, one wrk run beyond its duration
 IMPORT_TIMEOUT = 600  # LibreOffice and the renderer on 50 slides
-START_TIMEOUT = 30  # gunicorn answering /hello/
-STOP_TIMEOUT = 20  # a process asked to stop, before it is killed
 
 LATENCY = re.compile(r"^\s*(50|99)(?:\.0+)?%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)
 RATE = re.compile(r"^Requests/sec:\s+([\d.]+)", re.MULTILINE)
@@ -107,69 +110,24 @@ def prepare(env: dict[str, str], scratch: Path, slides: int) -> str:
     slideshelf(env, "migrate", "--no-input", "--verbosity", "0")
     slideshelf(env, "collectstatic", "--no-input", "--verbosity", "0")
     _progress(f"importing and converting a {slides}-slide deck")
-    output = slideshelf(env, "import", str(deck), "--wait", timeout=IMPORT_TIMEOUT)
-    # `<id> <status> <path> [<message>]` per file, then a summary.
-    for line in output.splitlines():
-        fields = line.split(maxsplit=2)
-        if len(fields) == 3 and fields[1] == "ready" and fields[2] == str(deck):
-            return fields[0]
-    raise RuntimeError(f"the generated deck did not convert:\n{output}")
-
-
-def slideshelf(env: dict[str, str], *args: str, timeout: float = STEP_TIMEOUT) -> str:
-    """`slideshelf ARGS` (as .venv/bin/slideshelf runs it); its output, or an error."""
-    with subprocess.Popen(
-        [sys.executable, "-m", "slideshelf", *args],
-        env=env,
-        cwd=REPO,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    ) as process:
-        try:
-            output, errors = process.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            # SIGINT rather than SIGKILL: its atexit handlers then stop LibreOffice (in a
-            # process group of its own) and the render pool instead of orphaning them.
-            process.send_signal(signal.SIGINT)
-            try:
-                process.communicate(timeout=STOP_TIMEOUT)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.communicate()
-            raise RuntimeError(f"slideshelf {args[0]} took over {timeout} s") from None
-    if process.returncode:
-        raise RuntimeError(f"slideshelf {args[0]} exited {process.returncode}:\n{output}{errors}")
-    return output
+    return import_decks(env, [deck], timeout=IMPORT_TIMEOUT)[deck]
 
 
 @contextmanager
 def gunicorn(env: dict[str, str], log: Path) -> Iterator[str]:
     """gunicorn serving bench.hello_wsgi on a free loopback port; its base URL."""
-    base = f"http://{HOST}:{_free_port()}"
+    port = free_port()
+    base = f"http://{HOST}:{port}"
     with log.open("wb") as output:
         server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "bench.hello_wsgi",
-                "--bind",
-                base.removeprefix("http://"),
-                "--workers",
-                str(WORKERS),
-                "--chdir",
-                str(REPO),
-                "--log-level",
-                "warning",
-            ],
+            web(HOST, port, WORKERS, app="bench.hello_wsgi"),
             env={**env, "DJANGO_SETTINGS_MODULE": "bench.hello_settings"},
             cwd=REPO,
             stdout=output,
             stderr=subprocess.STDOUT,
         )
         try:
-            _wait_until_serving(server, base + "/hello/", log)
+            wait_until_serving(server, base + "/hello/", log)
             yield base
         finally:
             server.terminate()
@@ -178,33 +136,6 @@ def gunicorn(env: dict[str, str], log: Path) -> Iterator[str]:
             except subprocess.TimeoutExpired:
                 server.kill()
                 server.wait()
-
-
-def _wait_until_serving(server: subprocess.Popen[bytes], url: str, log: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"gunicorn exited {server.returncode}:\n{log.read_text()}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError(f"gunicorn did not answer {url} in {START_TIMEOUT} s:\n{log.read_text()}")
-
-
-def canonical_page(base: str, path: str) -> tuple[str, int]:
-    """Where the short address redirects (wrk does not follow redirects), and its size."""
-    with urllib.request.urlopen(base + path, timeout=10) as response:
-        return urlsplit(response.geturl()).path, len(response.read())
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return int(probe.getsockname()[1])
 
 
 # --- the load ---------------------------------------------------------------------------
@@ -247,7 +178,7 @@ def report(loads: list[Load], deck_bytes: int, load_average: str, size: Size) ->
     by_name = {load.name: load for load in loads}
     hello, page = by_name["hello"], by_name["presentation"]
     lines = [
-        f"Page throughput: gunicorn, {WORKERS} sync workers, SQLite, debug off; "
+        f"Page throughput: gunicorn, {WORKERS} processes of {THREADS} threads, SQLite, debug off; "
         f"a {size.slides}-slide deck ({deck_bytes / 1024:.0f} KB of HTML)",
         f"  wrk -t{size.threads} -c{size.connections} -d{size.seconds}s --latency per address, "
         f"after a {size.warm_up_seconds} s warm-up; server and wrk share {os.cpu_count()} CPUs",
@@ -271,9 +202,9 @@ def report(loads: list[Load], deck_bytes: int, load_average: str, size: Size) ->
     lines += [
         "",
         f"Target: presentation page >= {TARGET_SHARE:.0%} of hello's requests/s: "
-        f"{share:.0%} -> {_verdict(share >= TARGET_SHARE)}",
+        f"{share:.0%} -> {verdict(share >= TARGET_SHARE)}",
         f"Target: presentation page p99 < {TARGET_P99_MS:.0f} ms at {size.connections} clients: "
-        f"{page.p99_ms:.1f} ms -> {_verdict(page.p99_ms < TARGET_P99_MS)}",
+        f"{page.p99_ms:.1f} ms -> {verdict(page.p99_ms < TARGET_P99_MS)}",
     ]
     if any(load.errors for load in loads):
         lines.append("  note: errors are socket errors and non-2xx/3xx responses counted by wrk")
@@ -284,9 +215,5 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _verdict(met: bool) -> str:
-    return "met" if met else "NOT met"
-
-
 def _progress(message: str) -> None:
-    print(f"  [pages] {message}", file=sys.stderr, flush=True)
+    progress("pages", message)

@@ -80,10 +80,9 @@ NOTES = (
 def make_text_deck(path: Path, slides: int = 50, seed: int = 50) -> Path:
     """Write a `slides`-slide PPTX with a title, five bullets and notes on each slide."""
     rng = random.Random(seed)
-    titles = [f"{subject}: {aspect}" for subject in SUBJECTS for aspect in ASPECTS]
     deck = Presentation()
     layout = deck.slide_layouts[1]  # "Title and Content"
-    for title in rng.sample(titles, slides):
+    for title in _titles(rng, slides):
         slide = deck.slides.add_slide(layout)
         slide.shapes.title.text = title
         body = slide.placeholders[1].text_frame
@@ -94,3 +93,19 @@ def make_text_deck(path: Path, slides: int = 50, seed: int = 50) -> Path:
         slide.notes_slide.notes_text_frame.text = " ".join(rng.sample(NOTES, 3))
     deck.save(str(path))
     return path
+
+
+def _titles(rng: random.Random, slides: int) -> list[str]:
+    """`slides` titles: every subject and aspect once in a shuffled round, then again in
+    another round with the round's number after it ("… (2)"), as often as it takes. Up to
+    one round's worth the titles (and the random numbers drawn) are those of a single sample,
+    so decks of up to 60 slides stay what they always were."""
+    titles = [f"{subject}: {aspect}" for subject in SUBJECTS for aspect in ASPECTS]
+    picked: list[str] = []
+    round_number = 1
+    while len(picked) < slides:
+        suffix = f" ({round_number})" if round_number > 1 else ""
+        count = min(len(titles), slides - len(picked))
+        picked += [title + suffix for title in rng.sample(titles, count)]
+        round_number += 1
+    return picked

@@ -223,5 +223,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "loggers": {
         "slideshelf": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+        # With debug off and no ADMINS, Django writes a 500's traceback nowhere but here.
+        "django.request": {"handlers": ["console"], "level": "ERROR"},
     },
 }

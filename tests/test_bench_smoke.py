@@ -1,7 +1,9 @@
 """`python -m bench --smoke`: every benchmark runs end to end on tiny inputs and prints figures.
 
 The figures are not checked, only that each benchmark still runs: a benchmark that only runs
-by hand breaks unnoticed. The bench runs as `make bench` runs it, in a process of its own
+by hand breaks unnoticed. The load test's lines are, as far as they hold at any size: none
+of its requests failed and its upload converted, so an error the site shows under load fails
+CI. The bench runs as `make bench` runs it, in a process of its own
 from the repository, without this run's settings: none of its SLIDESHELF_ variables (the data
 folder, the PostgreSQL pass's SLIDESHELF_DATABASE_URL) and a data folder of its own. It picks
 its databases itself: SQLite in throw-away folders, and on PostgreSQL a database of its own
@@ -28,9 +30,17 @@ REPO = Path(__file__).resolve().parents[1]
 # About a minute alone; under `pytest -n auto` the other workers share the cores.
 TIMEOUT = 600
 STOP_TIMEOUT = 30  # after SIGINT, for LibreOffice, gunicorn and the search children to stop
-BENCHMARKS = ("conversion", "text extraction", "pages", "search")
+BENCHMARKS = ("conversion", "text extraction", "pages", "load", "search")
 HEADER = re.compile(r"^===== (.+) =====$", re.MULTILINE)
 FIGURE = re.compile(r"\d\.\d")  # timings, rates and ratios all have decimals
+# The load test's lines that must be there, met: no error, and its one upload converted.
+LOAD_LINES = (
+    r"^Target: 0 errors: 0 -> met$",
+    r"^p95 over all [\d,]+ requests: \d+\.\d ms",
+    r"^Target: \d+-slide page p99 < 1000 ms .*: \d+\.\d ms",
+    r"^Target: every upload converted: 1/1 -> met$",
+    r"^  web processes' RSS .*\n    at 0 s \d+ MB",
+)
 POSTGRES_SUITE = os.environ.get("SLIDESHELF_DATABASE_URL", "").startswith("postgres")
 
 
@@ -88,3 +98,6 @@ def test_smoke_run_prints_figures_for_every_benchmark():
         assert any(FIGURE.search(line) for line in lines), f"no figures under {title}:\n{out}"
     if POSTGRES_SUITE:
         assert "PostgreSQL engine: not measured" not in out, out
+    load = "\n".join(next(lines for title, lines in found.items() if title.startswith("load:")))
+    for line in LOAD_LINES:
+        assert re.search(line, load, re.MULTILINE), f"no {line!r} under load:\n{load}"

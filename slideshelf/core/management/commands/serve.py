@@ -54,9 +54,9 @@ def worker() -> list[str]:
 THREADS = 8
 
 
-def web(host: str, port: int, workers: int) -> list[str]:
+def web(host: str, port: int, workers: int, app: str = "slideshelf.wsgi") -> list[str]:
     return [
-        *(sys.executable, "-m", "gunicorn", "slideshelf.wsgi"),
+        *(sys.executable, "-m", "gunicorn", app),
         *("--bind", f"{host}:{port}", "--workers", str(workers)),
         *("--worker-class", "gthread", "--threads", str(THREADS)),
         *("--access-logfile", "-", "--log-level", "warning"),
