@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 
 import pytest
 from django.core.management import call_command
@@ -11,6 +13,7 @@ from django.core.management import call_command
 from slideshelf.conversion.models import Status
 from slideshelf.presentations.models import Presentation
 from tests.conftest import CORPUS
+from tests.processes import subprocess_env
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -67,3 +70,15 @@ def test_demo_adds_its_decks_once(media, capsys):
     assert Presentation.objects.count() == count
     conference = Presentation.objects.filter(collection__isnull=False).first()
     assert conference.collection.date and conference.collection.place
+
+
+def test_check_files_answers_to_the_name_the_readme_gives_it(media):
+    done = subprocess.run(
+        [sys.executable, "-m", "slideshelf", "check-files", "--checksums"],
+        env=subprocess_env(media),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (done.returncode, done.stdout) == (0, ""), done.stderr
+    assert "0 found, 0 repaired" in done.stderr

@@ -95,3 +95,27 @@ def _answers(url: str) -> bool:
             return response.status == 200
     except OSError:
         return False
+
+
+def test_stopping_serve_mid_conversion_puts_the_deck_back_uncounted(media):
+    deck = upload(CORPUS / "pptx/poi_2411-Performance_Up.pptx")
+    serve = start_serve(media, free_port())
+    try:
+        wait_until(lambda: Conversion.objects.get(pk=deck.pk).status == Status.CONVERTING)
+        family = descendants(serve.pid)
+        os.killpg(serve.pid, signal.SIGINT)  # Ctrl-C: the terminal signals its whole group
+        serve.wait(timeout=30)
+    finally:
+        stop(serve)
+    wait_until(lambda: not [pid for pid in family if alive(pid)], timeout=20)
+    conversion = Conversion.objects.get(pk=deck.pk)
+    assert (conversion.status, conversion.attempts) == (Status.QUEUED, 0), "not the file's fault"
+    log = serve.stderr.read()
+    assert b"the worker stops" in log and b"back in the queue" in log
+    assert log.count(b"the worker stops") == 1, "told once"
+    again = start_serve(media, free_port())
+    try:
+        conversion = wait_until(lambda: finished(deck.pk), timeout=180)
+    finally:
+        stop(again)
+    assert (conversion.status, conversion.attempts) == (Status.READY, 1)

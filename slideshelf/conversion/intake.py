@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import IO
 
 from django.core.files import File
-from django.db import transaction
 
 from slideshelf.conversion.models import Conversion
-from slideshelf.conversion.storage import delete
+from slideshelf.conversion.storage import atomic_or_undo, delete
 from slideshelf.conversion.tasks import queue_conversion
 from slideshelf.lib.files import safe_name, sha256_of
 from slideshelf.presentations.models import Presentation
@@ -33,12 +32,18 @@ def replace(deck: Presentation, handle: IO[bytes], original_name: str) -> bool:
     if sha256 == deck.original_sha256 and not conversion.replacement:
         return False
     superseded = conversion.replacement.name
-    with transaction.atomic():
+    with atomic_or_undo(lambda: _drop_new_replacement(conversion, superseded)):
         conversion.wait_for(File(handle, name=name), name, sha256, size)
         queue_conversion(conversion)
     if superseded:
         delete(superseded)
     return True
+
+
+def _drop_new_replacement(conversion: Conversion, superseded: str | None) -> None:
+    """The database had no room for the new file's row: the file it stored goes too."""
+    if conversion.replacement.name != superseded:
+        delete(conversion.replacement.name or "")
 
 
 def retry(deck: Presentation) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.db import close_old_connections, transaction
@@ -39,9 +40,8 @@ def requeue_stale(stale_after: float | None = None) -> int:
             if conversion.attempts > settings.CONVERSION_RETRIES:
                 fail(conversion, message(CRASHED))
             else:
-                log.warning(
-                    "requeued %s: its worker stopped mid-conversion",
-                    conversion.presentation.public_id,
-                )
                 queue_conversion(conversion)
+                # Said once it is so: a commit the disk has no room for requeues nothing.
+                said = "requeued %s: its worker stopped mid-conversion"
+                transaction.on_commit(partial(log.warning, said, conversion.presentation.public_id))
     return count

@@ -10,7 +10,13 @@ from django.db import transaction
 from slideshelf.conversion.job import Job, SlideResult
 from slideshelf.conversion.models import Conversion
 from slideshelf.conversion.render import PageImage
-from slideshelf.conversion.storage import delete, delete_all, delete_prefix, put
+from slideshelf.conversion.storage import (
+    atomic_or_undo,
+    delete,
+    delete_all,
+    delete_prefix,
+    put,
+)
 from slideshelf.lib.text import cut_at_word
 from slideshelf.presentations.models import Presentation, Slide
 from slideshelf.presentations.signals import slides_published
@@ -37,9 +43,10 @@ class StoredFiles:
 
 
 def publish(conversion: Conversion, job: Job) -> None:
-    """Store the job's files, then swap the deck's slides for them in one transaction."""
+    """Store the job's files, then swap the deck's slides for them in one transaction; the
+    files go again if it fails (a full database)."""
     stored = store_files(conversion.presentation, job)
-    with transaction.atomic():
+    with atomic_or_undo(lambda: delete_all(stored.names)):
         # The rows as they are now, locked: the owner may have edited the deck meanwhile.
         current = (
             Conversion.objects.select_for_update()

@@ -23,7 +23,7 @@ from slideshelf.conversion.runtime import job_config
 from slideshelf.conversion.storage import delete
 from slideshelf.lib import scratch
 from slideshelf.lib.backoff import backoff
-from slideshelf.lib.files import is_disk_full
+from slideshelf.lib.files import is_disk_full, until_room
 from slideshelf.lib.i18n import gettext_noop
 
 log = logging.getLogger(__name__)
@@ -52,25 +52,55 @@ class Outcome(StrEnum):
 
 
 def convert(deck_id: int, requeue: Requeue) -> Outcome:
-    conversion = claim(deck_id)
+    # The claim and the attempt's outcome are written whatever it takes: a deck claimed but
+    # never settled would wait for the recovery sweep, which counts the attempt against it.
+    conversion = until_room(lambda: claim(deck_id))
     if conversion is None:
         return Outcome.SKIPPED
+    # The heartbeat goes on while the outcome waits for room on the disk: once there is room,
+    # the deck is still this worker's, not taken back as if the worker had died.
+    with heartbeat(deck_id, settings.WORKER_HEARTBEAT_SECONDS):
+        return _attempt(conversion, requeue)
+
+
+def _attempt(conversion: Conversion, requeue: Requeue) -> Outcome:
+    deck_id, public_id = conversion.pk, conversion.presentation.public_id
     try:
-        with scratch.folder(conversion.presentation.public_id) as workspace:
-            with heartbeat(deck_id, settings.WORKER_HEARTBEAT_SECONDS):
-                job = _run(conversion, workspace)
+        with scratch.folder(public_id) as workspace:
+            job = _run(conversion, workspace)
             publish(conversion, job)
         return Outcome.READY
     except PermanentError as error:
-        fail(conversion, error.as_message())
-        return Outcome.FAILED
+        failure = error.as_message()
+        return _settle(deck_id, lambda current: _fail(current, failure))
     except TransientError as error:
-        return _retry_or_fail(conversion, error.as_message(), requeue)
+        failure = error.as_message()
+        return _settle(deck_id, lambda current: _retry_or_fail(current, failure, requeue))
+    except (SystemExit, KeyboardInterrupt):
+        # The worker was told to stop: the file is not at fault, so it waits for the next.
+        log.warning("stopped while converting %s; back in the queue", public_id)
+        _put_back(conversion, requeue, delay=0)
+        raise
     except Exception as error:
         if is_disk_full(error):
-            return _wait_for_space(conversion, requeue)
-        log.exception("unexpected failure converting %s", conversion.presentation.public_id)
-        return _retry_or_fail(conversion, message(UNEXPECTED), requeue)
+            log.warning("the disk is full: %s waits %.0f s", public_id, SPACE_PAUSE)
+            return _put_back(conversion, requeue, delay=SPACE_PAUSE)
+        log.exception("unexpected failure converting %s", public_id)
+        failure = message(UNEXPECTED)
+        return _settle(deck_id, lambda current: _retry_or_fail(current, failure, requeue))
+
+
+def _settle(deck_id: int, outcome: Callable[[Conversion], Outcome]) -> Outcome:
+    """Write how the attempt ended, waiting for room on the disk as long as it takes.
+
+    Each try reads the row afresh: a try that failed may have changed the object, not the row.
+    """
+
+    def once() -> Outcome:
+        current = Conversion.objects.select_related("presentation").filter(pk=deck_id).first()
+        return Outcome.SKIPPED if current is None else outcome(current)  # deleted meanwhile
+
+    return until_room(once)
 
 
 def _run(conversion: Conversion, workspace: Path) -> Job:
@@ -89,8 +119,7 @@ def _run(conversion: Conversion, workspace: Path) -> Job:
 
 def _retry_or_fail(conversion: Conversion, error: Message, requeue: Requeue) -> Outcome:
     if conversion.attempts > settings.CONVERSION_RETRIES:
-        fail(conversion, error)
-        return Outcome.FAILED
+        return _fail(conversion, error)
     delay = retry_delay(conversion.attempts)
     log.warning(
         "retrying %s in %.0f s: %s", conversion.presentation.public_id, delay, english(error)
@@ -99,12 +128,26 @@ def _retry_or_fail(conversion: Conversion, error: Message, requeue: Requeue) -> 
     return Outcome.RETRYING
 
 
-def _wait_for_space(conversion: Conversion, requeue: Requeue) -> Outcome:
-    """The disk is full: the file is not at fault, so the attempt does not count; try later."""
-    log.warning("the disk is full: %s waits %.0f s", conversion.presentation.public_id, SPACE_PAUSE)
+def _put_back(conversion: Conversion, requeue: Requeue, delay: float) -> Outcome:
+    """Back in the queue for a reason outside the file (a full disk, a worker told to stop):
+    the attempt does not count."""
+    _settle(conversion.pk, _uncount_attempt)
+    return _settle(conversion.pk, lambda current: _requeue(current, requeue, delay))
+
+
+def _uncount_attempt(conversion: Conversion) -> Outcome:
     conversion.uncount_attempt()
-    requeue(conversion, SPACE_PAUSE)
     return Outcome.RETRYING
+
+
+def _requeue(conversion: Conversion, requeue: Requeue, delay: float) -> Outcome:
+    requeue(conversion, delay)
+    return Outcome.RETRYING
+
+
+def _fail(conversion: Conversion, error: Message) -> Outcome:
+    fail(conversion, error)
+    return Outcome.FAILED
 
 
 def fail(conversion: Conversion, error: Message) -> None:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from django.core.files import File
 from django.core.files.storage import Storage, default_storage
+from django.db import transaction
 
 
 def put(local: Path, name: str, storage: Storage = default_storage) -> str:
@@ -45,3 +47,19 @@ def _remove_empty_folder(prefix: str, storage: Storage) -> None:
         return
     with contextlib.suppress(OSError):
         path.rmdir()
+
+
+@contextlib.contextmanager
+def atomic_or_undo(undo: Callable[[], object]) -> Iterator[None]:
+    """A transaction, and `undo()` when it does not commit (a full database), for what a
+    rollback leaves: the files stored for rows that are not there."""
+    committed: list[bool] = []
+    try:
+        with transaction.atomic():
+            # The commit's first hook: a later one that fails is no reason to undo.
+            transaction.on_commit(lambda: committed.append(True))
+            yield
+    except BaseException:
+        if not committed:
+            undo()
+        raise

@@ -1,7 +1,9 @@
-"""A database too busy to write: the visitor is asked to try again, never shown a 500.
+"""A database that cannot write just now: the visitor is told so, never shown a 500.
 
-SQLite waits `SLIDESHELF_SQLITE_TIMEOUT` seconds for a write lock (PostgreSQL for its lock
-timeout) before it gives up; reading goes on meanwhile, so only requests that write get here.
+Too busy: SQLite waits `SLIDESHELF_SQLITE_TIMEOUT` seconds for a write lock (PostgreSQL for its
+lock timeout) before it gives up, and the visitor is asked to try again (503). Full: the disk
+has no room for the write (the database's or any other), and the visitor is told that nothing
+was saved (507). Reading goes on meanwhile, so only requests that write get here.
 """
 
 from __future__ import annotations
@@ -12,8 +14,11 @@ from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 
+from slideshelf.lib.files import is_disk_full
+
 RETRY_AFTER = 30  # seconds: about one SQLite timeout and a half
 SERVICE_UNAVAILABLE = 503
+INSUFFICIENT_STORAGE = 507
 SIGNS = ("database is locked", "database table is locked", "lock timeout", "deadlock detected")
 
 
@@ -29,9 +34,12 @@ class BusyDatabaseMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
-        if not is_busy(exception):
+        if is_busy(exception):
+            response = TemplateResponse(request, "busy.html", status=SERVICE_UNAVAILABLE)
+            response["Retry-After"] = str(RETRY_AFTER)
+        elif is_disk_full(exception):
+            response = TemplateResponse(request, "no_room.html", status=INSUFFICIENT_STORAGE)
+        else:
             return None
-        response = TemplateResponse(request, "busy.html", status=SERVICE_UNAVAILABLE)
-        response["Retry-After"] = str(RETRY_AFTER)
         response["Cache-Control"] = "no-store"
         return response.render()

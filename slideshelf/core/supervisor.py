@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass
 
 from slideshelf.lib.backoff import backoff
+from slideshelf.lib.orphans import die_with_parent
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +37,9 @@ class Child:
         return self.process is not None and self.process.poll() is None
 
     def start(self, now: float) -> None:
-        self.process = subprocess.Popen(self.command)
+        # A process group of its own: Ctrl-C in a terminal reaches the supervisor alone, which
+        # then stops each child once. Killed with the supervisor, however it dies.
+        self.process = subprocess.Popen(self.command, process_group=0, preexec_fn=die_with_parent)
         self.started_at, self.starts = now, self.starts + 1
 
     def tend(self, now: float) -> None:

@@ -10,7 +10,7 @@ from django.core.files import File
 from django.db import transaction
 
 from slideshelf.conversion import intake
-from slideshelf.conversion.storage import delete_prefix
+from slideshelf.conversion.storage import atomic_or_undo, delete, delete_prefix
 from slideshelf.lib.files import safe_name, sha256_of
 from slideshelf.presentations.collections import next_position
 from slideshelf.presentations.models import Collection, Licence, Presentation, Tag, Visibility
@@ -36,22 +36,23 @@ def create_presentation(
     """Store the original and queue its conversion; the original is never altered."""
     name = safe_name(original_name)
     sha256, size = sha256_of(handle)
-    with transaction.atomic():
-        deck = Presentation(
-            owner=owner,
-            title=title.strip(),
-            description=description,
-            language=language,
-            visibility=visibility,
-            download_allowed=download_allowed,
-            collection=collection,
-            # A new deck goes after the collection's others, in upload order.
-            collection_position=next_position(collection) if collection else 0,
-            licence=licence,
-            original_name=name,
-            original_sha256=sha256,
-            original_size=size,
-        )
+    deck = Presentation(
+        owner=owner,
+        title=title.strip(),
+        description=description,
+        language=language,
+        visibility=visibility,
+        download_allowed=download_allowed,
+        collection=collection,
+        licence=licence,
+        original_name=name,
+        original_sha256=sha256,
+        original_size=size,
+    )
+    # A deck the database has no room for leaves no original behind.
+    with atomic_or_undo(lambda: delete(deck.original.name or "")):
+        # A new deck goes after the collection's others, in upload order.
+        deck.collection_position = next_position(collection) if collection else 0
         deck.original.save(name, File(handle, name=name), save=False)
         deck.save()
         if tags:

@@ -11,6 +11,8 @@ read, reloading their searcher whenever another process has committed.
 from __future__ import annotations
 
 import contextlib
+import errno
+import shutil
 import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -39,6 +41,8 @@ _WRITING = threading.RLock()
 TITLE_BOOST = 3.0
 SLIDE_CANDIDATES = 1_000  # slides ranked at once for the best slides of a page's decks
 MAX_TOKENS = 200_000  # per field of one document; a pathological deck is cut, not refused
+NO_ROOM = ("StorageFull", "QuotaExceeded")  # Rust's io::ErrorKind, as tantivy's errors show it
+IO_ERROR = ("IoError", "io::Error")
 
 
 def _deck_schema() -> tantivy.Schema:
@@ -78,6 +82,7 @@ class _Store:
         path.mkdir(parents=True, exist_ok=True)
         self.schema = schema
         self.index = tantivy.Index(schema, path=str(path), reuse=True)
+        self.path = path
         self._meta = path / "meta.json"
         self._seen: bytes | None = None  # meta.json as it was when the searcher last reloaded
         self._lock = threading.Lock()
@@ -110,7 +115,7 @@ class _Store:
     def writer(self) -> Iterator[tantivy.IndexWriter]:
         """The index's one writer: threads of this process take turns, other processes are
         waited for (tantivy allows one writer per index)."""
-        with _WRITING:
+        with _WRITING, _no_room_as_os_error(self.path):
             writer = self._open_writer()
             try:
                 yield writer
@@ -132,6 +137,26 @@ class _Store:
                 if "LockBusy" not in str(error) or time.monotonic() > deadline:
                     raise
                 time.sleep(0.05)
+
+
+@contextlib.contextmanager
+def _no_room_as_os_error(folder: Path) -> Iterator[None]:
+    """tantivy reports a full disk as a ValueError: raise it as the OSError it is, which the
+    worker knows to wait out."""
+    try:
+        yield
+    except ValueError as error:
+        if not _says_no_room(str(error), folder):
+            raise
+        raise OSError(errno.ENOSPC, f"the search index has no room: {error}") from error
+
+
+def _says_no_room(text: str, folder: Path) -> bool:
+    if any(sign in text for sign in NO_ROOM):
+        return True
+    # An indexing thread's failed write comes without its cause ("An index writer was killed
+    # … io::Error most likely"): on a disk with less room than a writer's heap, it is the disk.
+    return any(sign in text for sign in IO_ERROR) and shutil.disk_usage(folder).free < WRITER_HEAP
 
 
 class _Chosen(dict[int, list[tantivy.DocAddress]]):

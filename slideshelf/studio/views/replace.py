@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import DatabaseError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
@@ -44,7 +45,7 @@ def replace(request: HttpRequest, public_id: str) -> HttpResponse:
     upload = form.cleaned_data["file"]
     try:
         replaced = lifecycle.replace_file(deck, upload, upload.name or "")
-    except OSError as error:
+    except (OSError, DatabaseError) as error:  # the disk, or the database on it, is full
         if not is_disk_full(error):
             raise
         form.add_error(None, no_room_text())

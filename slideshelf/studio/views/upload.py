@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.decorators import login_required
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -55,7 +56,7 @@ def upload(request: HttpRequest) -> HttpResponse:
         return _refuse(request, form, message, TOO_MANY_REQUESTS)
     try:
         decks = [_store(request, upload, form.cleaned_data) for upload in files]
-    except OSError as error:
+    except (OSError, DatabaseError) as error:  # the disk, or the database on it, is full
         if not is_disk_full(error):
             raise
         form.add_error(None, no_room_text())
