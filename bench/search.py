@@ -310,11 +310,12 @@ def key_terms_and_similar(
     corpus: Corpus, docs: list[DeckDoc], rng: random.Random, scale: Scale
 ) -> dict[str, Any]:
     from slideshelf.search import similar
+    from slideshelf.search.key_terms import key_terms
 
     _progress("key terms of every deck")
     begun = time.perf_counter()
     for done, doc in enumerate(docs, start=1):
-        similar.store_key_terms(doc.deck_id, similar.key_terms(doc))
+        similar.store_key_terms(doc.deck_id, key_terms(doc))
         _progress_every(done, len(docs), "decks' key terms", time.perf_counter() - begun)
     key_terms = time.perf_counter() - begun
     sample = rng.sample(list(corpus.deck_ids), min(scale.similar_sample, len(docs)))

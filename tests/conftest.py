@@ -56,3 +56,20 @@ def empty_search_index(settings):
 
     if settings.SEARCH_ENGINE == "tantivy" and engine().deck_count():
         engine().clear()
+
+
+@pytest.fixture(params=["tantivy", "postgres"])
+def search_engine(request, settings, tmp_path):
+    """Each search engine in turn: tantivy, and PostgreSQL's own when the database is one."""
+    from django.db import connection
+
+    from slideshelf.search.engines import engine
+
+    if request.param == "postgres" and connection.vendor != "postgresql":
+        pytest.skip("the PostgreSQL engine needs a PostgreSQL database")
+    settings.SEARCH_ENGINE = request.param
+    settings.SEARCH_INDEX_DIR = tmp_path / "index"
+    engine.cache_clear()
+    engine().clear()  # PostgreSQL's index tables are not models: no test flush empties them
+    yield engine()
+    engine.cache_clear()

@@ -6,12 +6,13 @@ import os
 from pathlib import Path
 
 from django.conf import settings
+from django.db import transaction
 from PIL import Image
 
 from slideshelf.conversion.models import Conversion, Status
 from slideshelf.conversion.services import convert
 from slideshelf.conversion.tasks import queue_conversion
-from slideshelf.presentations.models import Presentation, Slide, TextSource
+from slideshelf.presentations.models import Presentation, Slide, Tag, TextSource
 from slideshelf.studio.lifecycle import create_presentation
 
 
@@ -87,3 +88,32 @@ def _numbered_slide(deck: Presentation, number: int) -> Slide:
         thumb_width=160,
         thumb_height=90,
     )
+
+
+@transaction.atomic  # indexed once, after the commit, with its slides and tags
+def text_deck(owner, title: str, slides, language: str = "en", tags=(), **fields) -> Presentation:
+    """A converted deck of text slides, built without LibreOffice (what search reads is the
+    text, however it was extracted). A slide's first line is its title, the rest its text."""
+    deck = Presentation.objects.create(
+        owner=owner,
+        title=title,
+        language=language,
+        revision=1,
+        slide_count=len(slides),
+        original_name="deck.pptx",
+        **fields,
+    )
+    Slide.objects.bulk_create(
+        Slide(
+            presentation=deck,
+            number=number,
+            title=text.partition("\n")[0],
+            text=text.partition("\n")[2],
+            text_source=TextSource.STRUCTURE,
+            thumb_width=320,
+            thumb_height=180,
+        )
+        for number, text in enumerate(slides, start=1)
+    )
+    deck.tags.set([Tag.named(tag) for tag in tags])
+    return deck

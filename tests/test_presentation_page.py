@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 
 from slideshelf.presentations.models import Presentation, Visibility
 from tests.conftest import CORPUS
-from tests.factories import convert_now, upload
+from tests.factories import convert_now, text_deck, upload
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -178,3 +178,10 @@ def test_signed_in_visitors_never_get_a_cached_page(client, deck, owner, setting
 def test_deck_titled_like_an_action_gets_an_address_of_its_own(media):
     deck = upload(CORPUS / "pdf/pdfjs_german-umlaut-r.pdf", title="Download")
     assert deck.get_absolute_url() == f"/p/{deck.public_id}/download-deck/"
+
+
+@pytest.mark.parametrize("code", ["zh", "la", "mt"])
+def test_a_language_django_has_no_name_for_still_shows_the_page(client, media, code):
+    deck = text_deck(None, "Lingua", ["Prima\nverba"], code)
+    html = client.get(deck.get_absolute_url()).content.decode()
+    assert f" · <span>{code}</span>" in html

@@ -15,9 +15,10 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from slideshelf.presentations.models import Collection, Presentation, Slide, Tag
+from slideshelf.presentations.models import Collection, Slide
 from slideshelf.search import api
 from slideshelf.search.engines import engine
+from tests.factories import text_deck
 
 pytestmark = pytest.mark.django_db
 
@@ -41,32 +42,6 @@ def bo():
     return get_user_model().objects.create_user("bo", password="pw")
 
 
-def make_deck(owner, title, slides, language="en", tags=(), **fields) -> Presentation:
-    deck = Presentation.objects.create(
-        owner=owner,
-        title=title,
-        language=language,
-        visibility=fields.pop("visibility", "public"),
-        revision=1,
-        slide_count=len(slides),
-        original_name="deck.pptx",
-        **fields,
-    )
-    Slide.objects.bulk_create(
-        Slide(
-            presentation=deck,
-            number=n,
-            title=text,
-            text_source="structure",
-            thumb_width=320,
-            thumb_height=180,
-        )
-        for n, text in enumerate(slides, start=1)
-    )
-    deck.tags.set([Tag.named(tag) for tag in tags])
-    return deck
-
-
 def when(year: int) -> datetime:
     return datetime(year, 5, 1, 12, tzinfo=UTC)
 
@@ -76,7 +51,7 @@ def decks(anna, bo):
     """Four public decks: two about bees, one about wasps, one in Swedish about bees."""
     spring = Collection.objects.create(name="Spring meeting", slug="spring-meeting")
     made = {
-        "bees": make_deck(
+        "bees": text_deck(
             anna,
             "Keeping honey bees",
             ["Why keep bees", "The hive in winter", "Honey harvest in August"],
@@ -84,16 +59,16 @@ def decks(anna, bo):
             collection=spring,
             created_at=when(2024),
         ),
-        "pollination": make_deck(
+        "pollination": text_deck(
             bo,
             "Pollination and orchards",
             ["Orchards need pollinators", "Wild bees and honey bees compared"],
             created_at=when(2025),
         ),
-        "wasps": make_deck(
+        "wasps": text_deck(
             anna, "Wasps in the garden", ["Wasps are not bees"], created_at=when(2023)
         ),
-        "bin": make_deck(
+        "bin": text_deck(
             bo, "Bin i trädgården", ["Honung från egna bin", "Bisamhället på vintern"], "sv"
         ),
     }
@@ -203,7 +178,7 @@ def test_sort_by_date_puts_the_newest_first(client, decks):
 
 def test_results_come_ten_to_a_page(client, anna):
     for n in range(23):
-        make_deck(anna, f"Moths {n}", ["moth facts"], created_at=when(2000 + n))
+        text_deck(anna, f"Moths {n}", ["moth facts"], created_at=when(2000 + n))
     api.sync()
     first = html_of(client, "moth", sort="date")
     assert '<p class="count">23 presentations</p>' in first
@@ -216,7 +191,7 @@ def test_results_come_ten_to_a_page(client, anna):
 
 def test_a_page_past_the_end_shows_the_last_page_from_one_search(client, anna, monkeypatch):
     for n in range(13):
-        make_deck(anna, f"Moths {n}", ["moth facts"], created_at=when(2000 + n))
+        text_deck(anna, f"Moths {n}", ["moth facts"], created_at=when(2000 + n))
     api.sync()
     searches = []
     search = engine().search
@@ -288,8 +263,8 @@ def test_signed_in_people_get_a_page_no_cache_keeps(client, decks, anna):
 
 @pytest.mark.parametrize("visibility", ["private", "unlisted"])
 def test_a_deck_that_is_not_public_shows_nowhere(client, anna, bo, visibility):
-    public = make_deck(anna, "Open notes", ["quokkacanary in public"], tags=["shared"])
-    make_deck(
+    public = text_deck(anna, "Open notes", ["quokkacanary in public"], tags=["shared"])
+    text_deck(
         bo,
         "Secret notes",
         ["quokkacanary in secret"],
@@ -333,6 +308,6 @@ def test_the_page_arrived_at_from_a_hit_marks_the_words_in_its_transcript(client
 
 
 def test_marks_on_the_presentation_page_escape_the_text(client, anna):
-    deck = make_deck(anna, "Tags", ["<b>bold</b> words & more"])
+    deck = text_deck(anna, "Tags", ["<b>bold</b> words & more"])
     html = client.get(f"{deck.get_absolute_url()}?q=bold").content.decode()
     assert "&lt;b&gt;<mark>bold</mark>&lt;/b&gt; words &amp; more" in html

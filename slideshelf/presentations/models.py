@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -264,3 +265,12 @@ class Slide(models.Model):
         """Everything a visitor can read on the slide, in order."""
         parts = [self.title, self.text, self.table_text, self.alt_texts]
         return "\n".join(part for part in parts if part)
+
+
+def with_cards(decks: QuerySet[Presentation]) -> QuerySet[Presentation]:
+    """What a card shows: the uploader and the first slide's thumbnail, in two queries."""
+    return decks.select_related("owner").prefetch_related(FIRST_SLIDE)
+
+
+# A card's picture: `deck.first_slides`, a list of at most one slide.
+FIRST_SLIDE = Prefetch("slides", Slide.objects.filter(number=1), to_attr="first_slides")

@@ -17,13 +17,15 @@ from slideshelf.search.duplicates import near_duplicates_of
 from slideshelf.search.finding import SearchPage, find
 from slideshelf.search.indexing import queue_index, reindex, repair, sync
 from slideshelf.search.marking import transcript_marks
-from slideshelf.search.similar import similar_to
+from slideshelf.search.similar_list import Similar, Why, similar_to
 from slideshelf.search.types import Filters, Sort
 
 __all__ = [
     "Filters",
     "SearchPage",
+    "Similar",
     "Sort",
+    "Why",
     "deck_changed",
     "find",
     "near_duplicates_of",

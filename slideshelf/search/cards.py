@@ -12,8 +12,8 @@ from urllib.parse import urlencode
 
 from django.db import connection
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language_info
 
+from slideshelf.lib.languages import language_name
 from slideshelf.presentations.access import listed_presentations
 from slideshelf.presentations.models import Presentation, Slide
 from slideshelf.search.marking import mark
@@ -99,13 +99,3 @@ def slide_images(decks: dict[int, Presentation], hits: list[DeckHit]) -> Images:
         )
         for deck_id, number, width, height in rows
     }
-
-
-def language_name(code: str) -> str:
-    """The language's name in the visitor's language; the code when Django does not know it."""
-    for candidate in (code, code.split("-")[0]) if code else ():
-        try:
-            return str(get_language_info(candidate)["name_translated"]).capitalize()
-        except KeyError:
-            continue
-    return code

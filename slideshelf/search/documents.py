@@ -1,6 +1,9 @@
-"""A deck as the search engines see it: only listed decks are ever indexed."""
+"""A deck as the search engines see it: only listed decks are ever indexed (an unlisted
+deck's document serves only its own similar list)."""
 
 from __future__ import annotations
+
+from django.db.models import QuerySet
 
 from slideshelf.presentations.access import listed_presentations
 from slideshelf.presentations.models import Presentation, Slide
@@ -28,9 +31,9 @@ def deck_document(deck: Presentation) -> DeckDoc:
 
 def indexable(deck_ids: list[int]) -> list[Presentation]:
     """Those of the decks that may be found: public, converted, not hidden by staff."""
-    return list(
-        listed_presentations()
-        .filter(pk__in=deck_ids)
-        .select_related("owner", "collection")
-        .prefetch_related("tags", "slides")
-    )
+    return list(with_document(listed_presentations().filter(pk__in=deck_ids)))
+
+
+def with_document(decks: QuerySet[Presentation]) -> QuerySet[Presentation]:
+    """The decks with all that `deck_document` reads, in four queries."""
+    return decks.select_related("owner", "collection").prefetch_related("tags", "slides")

@@ -14,8 +14,9 @@ from django.contrib.auth import get_user_model
 from django.core.paginator import Page, Paginator
 from django.utils.translation import gettext_lazy as _
 
+from slideshelf.lib.languages import language_name
 from slideshelf.presentations.models import Collection
-from slideshelf.search.cards import language_name, shown_decks
+from slideshelf.search.cards import shown_decks
 from slideshelf.search.facets import FACETS, LABELS
 from slideshelf.search.finding import SearchPage
 from slideshelf.search.forms import sort_of

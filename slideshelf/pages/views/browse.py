@@ -11,23 +11,17 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from slideshelf.presentations import access
 from slideshelf.presentations.collections import RUNNING_ORDER
-from slideshelf.presentations.models import Presentation, Slide, Tag
+from slideshelf.presentations.models import Presentation, Tag, with_cards
 
 PER_PAGE = 24
 NEWEST_FIRST = ("-created_at", "-pk")
-
-
-def with_cards(decks: QuerySet[Presentation]) -> QuerySet[Presentation]:
-    """What a card shows: the uploader and the first slide's thumbnail, in two queries."""
-    first_slide = Prefetch("slides", Slide.objects.filter(number=1), to_attr="first_slides")
-    return decks.select_related("owner").prefetch_related(first_slide)
 
 
 def paginate(request: HttpRequest, items: QuerySet[Any]) -> dict[str, Any]:

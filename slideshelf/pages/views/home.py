@@ -3,8 +3,9 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_safe
 
-from slideshelf.pages.views.browse import deck_list, with_cards
+from slideshelf.pages.views.browse import deck_list
 from slideshelf.presentations import access
+from slideshelf.presentations.models import with_cards
 
 TOP = 8
 
