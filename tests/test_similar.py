@@ -13,13 +13,14 @@ import re
 
 import pytest
 import stopwordsiso
+from django.core.management import call_command
 
-from slideshelf.presentations.models import Collection, Visibility
+from slideshelf.presentations.models import Collection, Presentation, Visibility
 from slideshelf.search import analysis, api
 from slideshelf.search.api import Why
 from slideshelf.search.engines import engine
 from slideshelf.search.models import KeyTerm
-from tests.factories import text_deck
+from tests.factories import convert_now, text_deck
 from tests.similar_set import DECKS, SMALL_SITE
 from tests.similar_site import Site, labelled_site
 from tests.uploading import make_user
@@ -147,3 +148,18 @@ def test_a_deck_that_is_not_listed_gets_public_decks_and_gives_nothing_away(
     assert secret not in [item.deck for item in api.similar_to(public) + api.similar_to(other)]
     assert not KeyTerm.objects.filter(deck=secret).exists(), "its words weigh nowhere"
     assert engine().document_frequencies(["zyzzyvacanary"]).get("zyzzyvacanary", 0) == 0
+
+
+@pytest.mark.slow
+@pytest.mark.office
+def test_the_demo_site_converted_for_real_pairs_its_conference_decks(media):
+    call_command("demo")
+    for deck in Presentation.objects.all():
+        convert_now(deck)
+    api.sync()
+    flagship = Presentation.objects.get(title__startswith="Höstkonferensen 2026")
+    cooperation = Presentation.objects.get(title="Samverkan mellan kommuner")
+    assert [item.deck for item in api.similar_to(flagship)][:1] == [cooperation]
+    assert [item.deck for item in api.similar_to(cooperation)][:1] == [flagship]
+    for deck in Presentation.objects.all():
+        assert len(api.similar_to(deck)) == 6, f"{deck}: a full list on a site of seven"
