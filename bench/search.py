@@ -1,4 +1,4 @@
-"""Search at scale: index build, query latency, the search page and similar lists.
+"""Search at scale: index build, query latency, the search page, similar lists and their quality.
 
 `python -m bench.search [--slides N | --quick | --smoke]` (default 1,000,000 slides; quick
 20,000; smoke 200 slides and a handful of queries of each kind).
@@ -9,11 +9,16 @@ rows bulk-created, the tantivy index built through `TantivyEngine.index()` in ba
 decks, key terms computed for every deck. Then, for each kind of query, the raw engine call and
 the facade (`api.find`) are timed in the same loop, taking turns at going first; the search
 page is timed in-process through Django's test client; similar lists are timed on a random
-sample of decks.
+sample of decks. Last, the labelled similar set (tests/similar_set.py, bench/search_labelled.py)
+arrives on the same site, after the corpus's key terms were computed, as later uploads do: its
+similar lists are timed and evaluated as tests/test_similar.py does on small sites (a related
+deck among the first three, no decoy above a related deck), here among the corpus's decks.
+It comes after the queries, so that their figures are of the corpus alone.
 
-The PostgreSQL engine is measured the same way (index build, raw engine queries) in the
-database `SLIDESHELF_BENCH_POSTGRES_URL` names, when it answers; its search tables are dropped
-and recreated each run through the search app's migrations. A smoke run uses a database of its
+The PostgreSQL engine is measured the same way as far as its index goes (index build, raw
+engine queries; it has no deck rows, so no key terms or similar lists) in the database
+`SLIDESHELF_BENCH_POSTGRES_URL` names, when it answers; its search tables are dropped and
+recreated each run through the search app's migrations. A smoke run uses a database of its
 own beside that one instead, dropped afterwards, so that it never shares tables with another
 run (CI's, a developer's), and counts a PostgreSQL phase that fails as its own failure.
 
@@ -45,7 +50,8 @@ from urllib.parse import urlsplit
 
 from bench.environment import child_environment
 from bench.mode import Mode
-from bench.search_corpus import Corpus
+from bench.search_corpus import Corpus, Rows
+from bench.search_labelled import add_and_evaluate
 from bench.search_queries import query_sets, raw_search, side_by_side
 from bench.search_report import KINDS, report
 from slideshelf.search.types import DeckDoc
@@ -292,6 +298,7 @@ def embedded_phase(slides: int, scale: Scale) -> dict[str, Any]:
     figures.update(key_terms_and_similar(corpus, docs, rng, scale))
     del docs  # not among what the garbage collector is told to leave alone below
     figures.update(embedded_queries(corpus, search, rng, scale))
+    figures["labelled"] = add_and_evaluate(rows, search, first_id=len(corpus.deck_ids) + 1)
     return figures
 
 
@@ -361,61 +368,6 @@ def search_page(queries: dict[str, list[str]], scale: Scale) -> dict[str, Any]:
     mixed = mixed[: scale.page_queries]
     _progress(f"the search page, {len(mixed)} queries")
     return {**side_by_side(mixed, {"page": page}, scale.warm_up)["page"], "count": len(mixed)}
-
-
-class Rows:
-    """The database rows of generated decks: uploaders, collections, tags, decks, slides."""
-
-    def __init__(self, corpus: Corpus) -> None:
-        from django.contrib.auth import get_user_model
-
-        from slideshelf.presentations.models import Collection
-
-        users = get_user_model().objects.bulk_create(
-            get_user_model()(
-                pk=number,
-                username=person.username,
-                first_name=person.first_name,
-                last_name=person.last_name,
-                password="!",  # no password: nobody logs in
-            )
-            for number, person in enumerate(corpus.uploaders, start=1)
-        )
-        self.owner_ids = {user.get_username(): user.pk for user in users}
-        collections = Collection.objects.bulk_create(
-            Collection(pk=number, name=row.name, slug=row.slug)
-            for number, row in enumerate(corpus.collections, start=1)
-        )
-        self.collection_ids = {row.slug: row.pk for row in collections}
-        self.tag_ids: dict[str, int] = {}
-
-    def create(self, docs: list[DeckDoc]) -> None:
-        from django.db import transaction
-        from django.utils.text import slugify
-
-        from bench.search_corpus import deck_rows
-        from slideshelf.presentations.models import Presentation, Slide, Tag
-
-        new_tags = {tag: None for doc in docs for tag in doc.tags if tag not in self.tag_ids}
-        for tag in new_tags:
-            self.tag_ids[tag] = len(self.tag_ids) + 1
-        decks, slides, tagged = [], [], []
-        for doc in docs:
-            deck, deck_slides = deck_rows(doc, self.owner_ids, self.collection_ids)
-            decks.append(deck)
-            slides += deck_slides
-            tagged += [
-                Presentation.tags.through(presentation_id=doc.deck_id, tag_id=self.tag_ids[tag])
-                for tag in doc.tags
-            ]
-        with transaction.atomic():
-            Tag.objects.bulk_create(
-                Tag(pk=self.tag_ids[name], name=name, slug=slugify(name, allow_unicode=True))
-                for name in new_tags
-            )
-            Presentation.objects.bulk_create(decks)
-            Slide.objects.bulk_create(slides, batch_size=5_000)
-            Presentation.tags.through.objects.bulk_create(tagged)
 
 
 # --- the PostgreSQL engine ----------------------------------------------------------------

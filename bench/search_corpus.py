@@ -9,6 +9,8 @@ with weight r^-1.07.
 
 Everything is derived from one seed: `Corpus(slides).deck(deck_id)` is the same deck on every
 run and machine, and decks can be rebuilt one at a time in any process, in any order.
+`Rows` writes decks (these, or any others as `DeckDoc`s) to the database in bulk, with their
+uploaders, collections and tags.
 """
 
 from __future__ import annotations
@@ -210,12 +212,72 @@ class Corpus:
 # --- database rows ------------------------------------------------------------------------
 
 
-def deck_rows(doc: DeckDoc, owner_ids: dict[str, int], collection_ids: dict[str, int]) -> Any:
-    """The deck's Presentation (listed: public, revision 1) and its Slides, unsaved.
+class Rows:
+    """Decks given as `DeckDoc`s written as database rows: users, collections, tags, decks,
+    slides. The corpus's uploaders and collections first; others can be added later."""
 
-    Image fields name files that do not exist: the search page only builds their addresses.
-    """
-    from slideshelf.presentations.models import Presentation, Slide, TextSource
+    def __init__(self, corpus: Corpus) -> None:
+        self.owner_ids: dict[str, int] = {}
+        self.collection_ids: dict[str, int] = {}
+        self.tag_ids: dict[str, int] = {}
+        self.add_people(corpus.uploaders, corpus.collections)
+
+    def add_people(
+        self, uploaders: Sequence[Uploader], collections: Sequence[CollectionRow]
+    ) -> None:
+        """Users and collections, numbered on from those added before."""
+        from django.contrib.auth import get_user_model
+
+        from slideshelf.presentations.models import Collection
+
+        users = get_user_model().objects.bulk_create(
+            get_user_model()(
+                pk=number,
+                username=person.username,
+                first_name=person.first_name,
+                last_name=person.last_name,
+                password="!",  # no password: nobody logs in
+            )
+            for number, person in enumerate(uploaders, start=len(self.owner_ids) + 1)
+        )
+        self.owner_ids.update({user.get_username(): user.pk for user in users})
+        rows = Collection.objects.bulk_create(
+            Collection(pk=number, name=row.name, slug=row.slug)
+            for number, row in enumerate(collections, start=len(self.collection_ids) + 1)
+        )
+        self.collection_ids.update({row.slug: row.pk for row in rows})
+
+    def create(self, docs: list[DeckDoc]) -> None:
+        from django.db import transaction
+        from django.utils.text import slugify
+
+        from slideshelf.presentations.models import Presentation, Slide, Tag
+
+        new_tags = {tag: None for doc in docs for tag in doc.tags if tag not in self.tag_ids}
+        for tag in new_tags:
+            self.tag_ids[tag] = len(self.tag_ids) + 1
+        decks, slides, tagged = [], [], []
+        for doc in docs:
+            deck, deck_slides = deck_rows(doc, self.owner_ids, self.collection_ids)
+            decks.append(deck)
+            slides += deck_slides
+            tagged += [
+                Presentation.tags.through(presentation_id=doc.deck_id, tag_id=self.tag_ids[tag])
+                for tag in doc.tags
+            ]
+        with transaction.atomic():
+            Tag.objects.bulk_create(
+                Tag(pk=self.tag_ids[name], name=name, slug=slugify(name, allow_unicode=True))
+                for name in new_tags
+            )
+            Presentation.objects.bulk_create(decks)
+            Slide.objects.bulk_create(slides, batch_size=5_000)
+            Presentation.tags.through.objects.bulk_create(tagged)
+
+
+def deck_rows(doc: DeckDoc, owner_ids: dict[str, int], collection_ids: dict[str, int]) -> Any:
+    """The deck's Presentation (listed: public, revision 1) and its Slides, unsaved."""
+    from slideshelf.presentations.models import Presentation
 
     created = datetime.fromtimestamp(doc.created, tz=UTC)
     deck = Presentation(
@@ -223,7 +285,7 @@ def deck_rows(doc: DeckDoc, owner_ids: dict[str, int], collection_ids: dict[str,
         title=doc.title,
         description=doc.description,
         language=doc.language,
-        owner_id=owner_ids[doc.uploader],
+        owner_id=owner_ids.get(doc.uploader),  # None: anonymous
         collection_id=collection_ids.get(doc.collection),
         revision=1,
         slide_count=len(doc.slides),
@@ -231,29 +293,33 @@ def deck_rows(doc: DeckDoc, owner_ids: dict[str, int], collection_ids: dict[str,
         original_sha256=f"{doc.deck_id:064x}",
         created_at=created,
     )
-    slides = []
-    for slide in doc.slides:
-        title, *lines = slide.text.split("\n")
-        notes = lines.pop() if lines and lines[-1].endswith(".") else ""
-        body = "\n".join(lines)
-        folder = f"decks/{deck.public_id}/r1"
-        slides.append(
-            Slide(
-                presentation_id=doc.deck_id,
-                number=slide.number,
-                title=title,
-                text=body,
-                notes=notes,
-                text_source=TextSource.STRUCTURE,
-                image=f"{folder}/{slide.number}.webp",
-                thumbnail=f"{folder}/{slide.number}-thumb.webp",
-                width=1600,
-                height=900,
-                thumb_width=320,
-                thumb_height=180,
-            )
-        )
-    return deck, slides
+    folder = f"decks/{deck.public_id}/r1"
+    return deck, [slide_row(doc.deck_id, slide, folder) for slide in doc.slides]
+
+
+def slide_row(deck_id: int, slide: SlideDoc, folder: str) -> Any:
+    """A Slide, unsaved: its text's first line is the title, and its last the speaker notes
+    when that ends with a full stop (`documents.slide_text` gives the same text back either
+    way). Its images are named in `folder` but do not exist: the search page only builds their
+    addresses."""
+    from slideshelf.presentations.models import Slide, TextSource
+
+    title, *lines = slide.text.split("\n")
+    notes = lines.pop() if lines and lines[-1].endswith(".") else ""
+    return Slide(
+        presentation_id=deck_id,
+        number=slide.number,
+        title=title,
+        text="\n".join(lines),
+        notes=notes,
+        text_source=TextSource.STRUCTURE,
+        image=f"{folder}/{slide.number}.webp",
+        thumbnail=f"{folder}/{slide.number}-thumb.webp",
+        width=1600,
+        height=900,
+        thumb_width=320,
+        thumb_height=180,
+    )
 
 
 # --- text ---------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ TARGET_PAGE_P95_MS = 30.0
 TARGET_FACADE_RATIO = 1.5
 TARGET_POSTGRES_COMMON_P95_MS = 50.0
 TARGET_SIMILAR_MS = 50.0
+TARGET_HIT_RATE = 0.95  # decks with a related deck among their first few, as in tests
 TARGET_SLIDES = 1_000_000
 TARGET_DECKS = 33_000
 
@@ -42,9 +43,12 @@ def report(
         "",
         *latency_lines(embedded, queries),
         "",
+        *labelled_lines(embedded),
+        "",
         *postgres_lines(postgres),
         "",
         *target_lines(embedded, postgres),
+        *labelled_targets(embedded),
     ]
 
 
@@ -97,6 +101,23 @@ def facade_ratios(embedded: dict[str, Any]) -> dict[str, float]:
     return {kind: times[kind]["facade"]["p50"] / times[kind]["raw"]["p50"] for kind, _ in KINDS}
 
 
+def labelled_lines(embedded: dict[str, Any]) -> list[str]:
+    """The labelled set's evaluation on the corpus's site (bench/search_labelled.py)."""
+    labelled = embedded["labelled"]
+    similar, hits = percentiles(labelled["similar"]), _hits(labelled)
+    return [
+        f"  labelled similar set (tests/similar_set.py): {labelled['decks']} decks added to the "
+        f"corpus's {embedded['decks']:,} after the corpus's key terms were computed",
+        f"    a related deck among the first {labelled['top']}: {hits}/{labelled['related']} decks "
+        f"({_hit_rate(labelled):.1%}); a decoy above every related deck: "
+        f"{len(labelled['decoy_first'])}",
+        f"    similar list (store_similar, {len(labelled['similar'])} labelled decks): "
+        f"p50 {similar['p50']:.1f} ms, p95 {similar['p95']:.1f} ms, max {similar['max']:.1f} ms",
+        *(f"    missed {line}" for line in labelled["missed"]),
+        *(f"    decoy first {line}" for line in labelled["decoy_first"]),
+    ]
+
+
 def postgres_lines(postgres: dict[str, Any]) -> list[str]:
     if "error" in postgres:
         return [f"  PostgreSQL engine: not measured ({postgres['error']})"]
@@ -135,6 +156,30 @@ def target_lines(embedded: dict[str, Any], postgres: dict[str, Any]) -> list[str
         f"p95 {similar['p95']:.1f} ms{deck_scale} -> "
         f"{_verdict(similar['p95'] < TARGET_SIMILAR_MS)}",
     ]
+
+
+def labelled_targets(embedded: dict[str, Any]) -> list[str]:
+    labelled = embedded["labelled"]
+    decks = embedded["decks"] + labelled["decks"]
+    similar, rate = percentiles(labelled["similar"]), _hit_rate(labelled)
+    decoys, fast = len(labelled["decoy_first"]), similar["p95"] < TARGET_SIMILAR_MS
+    scale = "" if decks >= TARGET_DECKS else f" (measured at {decks:,} decks)"
+    return [
+        f"Target: a related deck among the first {labelled['top']} for ≥ "
+        f"{TARGET_HIT_RATE:.0%} of the labelled decks: {rate:.1%}{scale} -> "
+        f"{_verdict(rate >= TARGET_HIT_RATE)}",
+        f"Target: no decoy ranked above a related deck: {decoys}{scale} -> {_verdict(decoys == 0)}",
+        f"Target: similar list < {TARGET_SIMILAR_MS:.0f} ms a deck at {TARGET_DECKS:,} decks, "
+        f"labelled decks: p95 {similar['p95']:.1f} ms{scale} -> {_verdict(fast)}",
+    ]
+
+
+def _hits(labelled: dict[str, Any]) -> int:
+    return int(labelled["related"]) - len(labelled["missed"])
+
+
+def _hit_rate(labelled: dict[str, Any]) -> float:
+    return _hits(labelled) / max(labelled["related"], 1)
 
 
 def postgres_target(postgres: dict[str, Any], scale: str) -> str:

@@ -3,12 +3,13 @@
 The figures are not checked, only that each benchmark still runs: a benchmark that only runs
 by hand breaks unnoticed. The load test's lines are, as far as they hold at any size: none
 of its requests failed and its upload converted, so an error the site shows under load fails
-CI. The bench runs as `make bench` runs it, in a process of its own
-from the repository, without this run's settings: none of its SLIDESHELF_ variables (the data
-folder, the PostgreSQL pass's SLIDESHELF_DATABASE_URL) and a data folder of its own. It picks
-its databases itself: SQLite in throw-away folders, and on PostgreSQL a database of its own
-that it drops afterwards, so it never meets the test databases, another xdist worker's work,
-or a concurrent run.
+CI. The search benchmark must report its evaluation of the labelled similar set (the
+figures mean nothing on 200 slides). The bench runs as `make bench` runs it, in a process
+of its own from the repository, without this run's settings: none of its SLIDESHELF_
+variables (the data folder, the PostgreSQL pass's SLIDESHELF_DATABASE_URL) and a data folder
+of its own. It picks its databases itself: SQLite in throw-away folders, and on PostgreSQL a
+database of its own that it drops afterwards, so it never meets the test databases, another
+xdist worker's work, or a concurrent run.
 """
 
 from __future__ import annotations
@@ -40,6 +41,14 @@ LOAD_LINES = (
     r"^Target: \d+-slide page p99 < 1000 ms .*: \d+\.\d ms",
     r"^Target: every upload converted: 1/1 -> met$",
     r"^  web processes' RSS .*\n    at 0 s \d+ MB",
+)
+# The labelled similar set's evaluation inside the search corpus: its lines, whatever the figures.
+LABELLED_LINES = (
+    r"^    a related deck among the first 3: \d+/\d+ decks \(\d+\.\d%\); a decoy above",
+    r"^    similar list \(store_similar, \d+ labelled decks\): p50 \d+\.\d ms, p95 \d+\.\d ms",
+    r"^Target: a related deck among the first 3 for ≥ 95% of the labelled decks: \d+\.\d%",
+    r"^Target: no decoy ranked above a related deck: \d+ ",
+    r"^Target: similar list < 50 ms a deck .*, labelled decks: p95 \d+\.\d ms",
 )
 POSTGRES_SUITE = os.environ.get("SLIDESHELF_DATABASE_URL", "").startswith("postgres")
 
@@ -101,3 +110,6 @@ def test_smoke_run_prints_figures_for_every_benchmark():
     load = "\n".join(next(lines for title, lines in found.items() if title.startswith("load:")))
     for line in LOAD_LINES:
         assert re.search(line, load, re.MULTILINE), f"no {line!r} under load:\n{load}"
+    search = "\n".join(next(lines for title, lines in found.items() if title.startswith("search:")))
+    for line in LABELLED_LINES:
+        assert re.search(line, search, re.MULTILINE), f"no {line!r} under search:\n{search}"
