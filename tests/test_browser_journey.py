@@ -56,7 +56,8 @@ def test_sign_up_upload_edit_replace_and_old_slide_link(page, live_server, media
 
     page.goto(base + "/upload/")
     states = send_and_convert(page, str(DECK))
-    assert states[-1].startswith("Ready")
+    assert states[-2].startswith("Ready")
+    assert states[-1].startswith("Titled “AutoGen: Enabling Next-Gen LLM Applications")
     deck = Presentation.objects.get()
     assert (
         deck.owner.username == "ada" and deck.conversion.status == "ready" and deck.slide_count == 6

@@ -61,3 +61,21 @@ def test_a_refused_file_shows_the_servers_message(signed_in, live_server, media,
     page.wait_for_selector("#upload-list .failed")
     assert "a PNG image" in page.inner_text("#upload-list .failed")
     assert Presentation.objects.count() == 0
+
+
+def test_an_untitled_upload_says_which_title_it_got_and_links_to_change_it(
+    signed_in, live_server, media
+):
+    page = signed_in
+    page.goto(live_server.url + "/upload/")
+    page.set_input_files("#id_file", str(CORPUS / "pptx/pypptx_no-core-props.pptx"))
+    page.click("#upload-form button[type=submit]")
+    page.wait_for_function(
+        "() => (document.querySelector('#upload-list p') || {}).textContent === 'Waiting'"
+    )
+    deck = convert_now(Presentation.objects.get())
+    note = page.wait_for_selector("#upload-list .titled", timeout=10_000)
+    assert note.inner_text() == "Titled “Minimal Deck” from the first slide. Change the title"
+    page.click("#upload-list .titled a")
+    page.wait_for_url(f"{live_server.url}/my/{deck.public_id}/edit/")
+    assert page.input_value("#id_title") == "Minimal Deck"

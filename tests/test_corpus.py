@@ -8,8 +8,9 @@ import pytest
 from django.core.files.storage import default_storage
 
 from slideshelf.conversion.extractors.pdf import page_texts
-from slideshelf.conversion.models import Status
+from slideshelf.conversion.models import Status, TitleFrom
 from slideshelf.conversion.services import UNEXPECTED
+from slideshelf.conversion.stages.slide_text import pdf_slide_text
 from tests.conftest import CORPUS, expected_slides, manifest
 from tests.factories import convert_now, upload
 
@@ -41,8 +42,20 @@ def broken_files() -> list[str]:
 def assert_every_page_with_text_gives_its_slide_text(deck):
     pages = page_texts(default_storage.path(deck.pdf.name))
     for slide in deck.slides.all():
-        if pages[slide.number - 1].strip():
+        # A page whose only text is its date or number has none of its own to give.
+        if not pdf_slide_text(pages[slide.number - 1], slide.number).is_empty:
             assert slide.full_text.strip(), f"slide {slide.number} lost its text"
+
+
+def assert_no_automatic_title_is_longer_than_the_first_slides_title(deck):
+    """A title from the first slide is its title, or one line of it: never its body run
+    together. Titles from the file's title or name are whatever those are."""
+    if deck.conversion.title_from != TitleFrom.SLIDE:
+        assert deck.conversion.title_from in (TitleFrom.PROPERTY, TitleFrom.FILE_NAME)
+        return
+    first = deck.slides.get(number=1)
+    longest = max(len(line) for line in [first.title, *first.text.splitlines()])
+    assert len(deck.title) <= longest + 5, (deck.title, first.title)
 
 
 @pytest.mark.parametrize("relative", good_files())
@@ -52,6 +65,7 @@ def test_corpus_deck_becomes_ready_with_its_real_slide_count(relative, media):
     assert deck.slide_count == expected_slides(relative)
     assert deck.slides.count() == deck.slide_count
     assert_every_page_with_text_gives_its_slide_text(deck)
+    assert_no_automatic_title_is_longer_than_the_first_slides_title(deck)
 
 
 @pytest.mark.parametrize("relative", broken_files())

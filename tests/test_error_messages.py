@@ -59,7 +59,6 @@ def docx(path: Path) -> Path:
 BROKEN = [
     "broken/msoc_Encrypted.pptx",
     "broken/poi_Password_Protected-hello.ppt",
-    "broken/poi_pp40only.ppt",
     "broken/poi_Divino_Revelado.pptx",
     "broken/unst_git-lfs-pointer_science-exploration-369p.pptx",
 ]

@@ -10,22 +10,11 @@ import pytest
 from slideshelf.conversion.errors import PermanentError
 from slideshelf.conversion.extractors import extract_structure
 from slideshelf.conversion.extractors.odf import extract_deck
+from tests.odf_xml import NAMESPACES
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not here")
 
-NAMESPACES = " ".join(
-    f'xmlns:{prefix}="urn:oasis:names:tc:opendocument:xmlns:{uri}"'
-    for prefix, uri in {
-        "office": "office:1.0",
-        "style": "style:1.0",
-        "text": "text:1.0",
-        "table": "table:1.0",
-        "draw": "drawing:1.0",
-        "presentation": "presentation:1.0",
-        "svg": "svg-compatible:1.0",
-    }.items()
-)
 
 # Pretty-printed on purpose: ODF collapses that white space, and so must the reader.
 CONTENT = f"""<?xml version="1.0" encoding="UTF-8"?>
@@ -173,6 +162,95 @@ def test_a_text_document_is_not_a_presentation(tmp_path):
     text = CONTENT.replace("office:presentation>", "office:text>")
     with pytest.raises(PermanentError, match="not a presentation"):
         extract_deck(package(tmp_path / "letter.odt", {"content.xml": text}))
+
+
+FO = 'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"'
+
+
+def one_page(page: str, styles: str = "") -> str:
+    """content.xml of one page, with automatic styles that set font sizes."""
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content {NAMESPACES} {FO}>
+ <office:automatic-styles>
+  <style:style style:name="T1" style:family="text"><style:text-properties fo:font-size="12pt"/>
+  </style:style>
+  <style:style style:name="P1" style:family="paragraph">
+   <style:text-properties fo:font-size="1.4cm"/></style:style>
+  <style:style style:name="pr1" style:family="presentation" style:parent-style-name="Big"/>
+  {styles}
+ </office:automatic-styles>
+ <office:body><office:presentation><draw:page draw:name="one">{page}</draw:page>
+ </office:presentation></office:body>
+</office:document-content>"""
+
+
+# A common style in styles.xml, which the content's automatic style "pr1" inherits from.
+STYLES = f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document-styles {NAMESPACES} {FO}><office:styles>
+ <style:style style:name="Big" style:family="presentation">
+  <style:text-properties fo:font-size="48pt"/></style:style>
+</office:styles></office:document-styles>"""
+
+
+def frame(y: str, paragraphs: str, attributes: str = "") -> str:
+    box = f"<draw:text-box>{paragraphs}</draw:text-box>"
+    return f'<draw:frame svg:y="{y}" {attributes}>{box}</draw:frame>'
+
+
+def test_date_time_and_page_number_fields_are_no_text_unless_fixed(tmp_path):
+    page = (
+        frame(
+            "1cm",
+            "<text:p><text:page-number>2</text:page-number></text:p>",
+            'presentation:class="title"',
+        )
+        + frame(
+            "3cm",
+            "<text:p>Updated <text:date>11/29/2026</text:date> "
+            "<text:time>06:30</text:time></text:p>",
+        )
+        + frame(
+            "5cm", '<text:p>Launched <text:date text:fixed="true">1 May 2020</text:date></text:p>'
+        )
+    )
+    slide = extract_deck(package(tmp_path / "fields.odp", {"content.xml": one_page(page)})).slides[
+        0
+    ]
+    assert (slide.title, slide.body) == ("", "Updated\nLaunched 1 May 2020")
+
+
+def test_a_page_without_a_title_is_headed_by_the_first_line_of_its_largest_text(tmp_path):
+    page = (
+        frame(
+            "0.5cm",
+            '<text:p><text:span text:style-name="T1">Company confidential</text:span></text:p>',
+        )
+        + frame(
+            "4cm",
+            '<text:p text:style-name="P1">How We Refactor</text:p>'
+            "<text:p>and How We Know It</text:p>",
+        )
+        + frame("9cm", '<text:p text:style-name="P1">Another big line</text:p>')
+        + frame("12cm", "<text:p>11/29/2026</text:p>")
+    )
+    slide = extract_deck(package(tmp_path / "heading.odp", {"content.xml": one_page(page)})).slides[
+        0
+    ]
+    assert (slide.title, slide.heading) == ("", "How We Refactor")
+
+
+def test_a_size_inherited_from_a_common_style_counts(tmp_path):
+    page = frame("4cm", '<text:p text:style-name="P1">Forty points</text:p>') + frame(
+        "9cm", "<text:p>Forty-eight points</text:p>", 'presentation:style-name="pr1"'
+    )
+    parts = {"content.xml": one_page(page), "styles.xml": STYLES}
+    assert extract_deck(package(tmp_path / "inherited.odp", parts)).slides[0].heading == (
+        "Forty-eight points"
+    )
+
+
+def test_a_page_with_a_title_needs_no_heading(odp):
+    assert extract_deck(odp).slides[0].heading == ""
 
 
 # -- the shared corpus ----------------------------------------------------------------------

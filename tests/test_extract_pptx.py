@@ -12,7 +12,7 @@ import pytest
 from lxml import etree
 from PIL import Image
 from pptx import Presentation
-from pptx.util import Inches
+from pptx.util import Inches, Pt
 
 from slideshelf.conversion.errors import PermanentError
 from slideshelf.conversion.extractors import extract_structure
@@ -21,6 +21,7 @@ from slideshelf.conversion.extractors.ooxml import extract_deck
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not here")
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
 
 def corpus_decks() -> list:
@@ -137,6 +138,95 @@ def test_notes_come_from_the_notes_body_placeholder_only(rich_deck):
 def test_hidden_slides_are_returned_and_marked(rich_deck):
     slides = extract_deck(rich_deck).slides
     assert [(s.title, s.hidden) for s in slides] == [("Quarterly results", False), ("Backup", True)]
+
+
+def add_field(paragraph, kind: str, shown: str) -> None:
+    """An a:fld of `kind` ("slidenum", "datetime1") showing `shown`, at the paragraph's end."""
+    field = etree.Element(f"{{{A}}}fld", id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}", type=kind)
+    etree.SubElement(field, f"{{{A}}}t").text = shown
+    end = paragraph._p.find(f"{{{A}}}endParaRPr")
+    if end is not None:
+        end.addprevious(field)
+    else:
+        paragraph._p.append(field)
+
+
+def text_box(slide, top: float, text: str, points: int | None = None):
+    box = slide.shapes.add_textbox(Inches(1), Inches(top), Inches(6), Inches(0.8))
+    box.text_frame.text = text
+    if points:
+        for run in box.text_frame.paragraphs[0].runs:
+            run.font.size = Pt(points)
+    return box
+
+
+def saved(prs, path: Path) -> str:
+    prs.save(path)
+    return str(path)
+
+
+def test_slide_number_and_date_fields_are_no_text_wherever_they_stand(tmp_path):
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[5])  # title only
+    add_field(slide.shapes.title.text_frame.paragraphs[0], "slidenum", "2")
+    box = text_box(slide, 2, "Updated ")
+    add_field(box.text_frame.paragraphs[0], "datetime1", "11/29/2026")
+    add_field(text_box(slide, 4, "").text_frame.paragraphs[0], "datetimeFigureOut", "6:30 PM")
+    read = extract_deck(saved(prs, tmp_path / "fields.pptx")).slides[0]
+    assert (read.title, read.body, read.heading) == ("", "Updated", "Updated")
+
+
+def test_other_fields_are_text(tmp_path):
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    add_field(text_box(slide, 1, "Chapter ").text_frame.paragraphs[0], "title", "Results")
+    assert extract_deck(saved(prs, tmp_path / "field.pptx")).slides[0].body == "Chapter Results"
+
+
+def test_a_slide_without_a_title_is_headed_by_the_first_line_of_its_largest_text(tmp_path):
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])  # blank
+    text_box(slide, 0.2, "Company confidential", 12)
+    big = text_box(slide, 2, "How We Refactor", 40)
+    big.text_frame.add_paragraph().text = "and How We Know It"
+    text_box(slide, 4, "Another big line", 40)
+    text_box(slide, 5, "Emerson Murphy-Hill")
+    read = extract_deck(saved(prs, tmp_path / "heading.pptx")).slides[0]
+    assert (read.title, read.heading) == ("", "How We Refactor")
+    assert read.body.startswith("Company confidential\nHow We Refactor\nand How We Know It")
+
+
+def test_text_of_one_size_is_headed_by_its_topmost_line(tmp_path):
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    text_box(slide, 3, "Lower line")
+    text_box(slide, 1, "Upper line")
+    assert extract_deck(saved(prs, tmp_path / "same.pptx")).slides[0].heading == "Upper line"
+
+
+def test_a_date_or_a_number_never_heads_a_slide(tmp_path):
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    text_box(slide, 0.3, "11.03.2009", 20)
+    text_box(slide, 1, "7", 20)
+    text_box(slide, 3, "Finanzkrise Teil 4", 20)
+    assert extract_deck(saved(prs, tmp_path / "dated.pptx")).slides[0].heading == (
+        "Finanzkrise Teil 4"
+    )
+
+
+def test_a_placeholder_without_a_size_of_its_own_is_as_large_as_its_masters_body_text(tmp_path):
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[1])  # title and content; title left empty
+    slide.placeholders[1].text = "Revenue grew"  # the default master's body text is 32 pt
+    text_box(slide, 0.2, "Draft", 24)
+    assert extract_deck(saved(prs, tmp_path / "inherited.pptx")).slides[0].heading == (
+        "Revenue grew"
+    )
+
+
+def test_a_slide_with_a_title_needs_no_heading(rich_deck):
+    assert extract_deck(rich_deck).slides[0].heading == ""
 
 
 def test_alternate_content_is_read_once(tmp_path):

@@ -33,6 +33,12 @@ def test_page_shows_title_images_and_numbered_transcript(client, deck):
     assert f'href="/p/{deck.public_id}/download/"' in html
 
 
+def test_chart_data_is_in_the_transcript_as_table_text(client, deck):
+    html = client.get(deck.get_absolute_url()).content.decode()
+    chart_slide = html.split('id="slide-4"')[1].split("</section>")[0]
+    assert '<p class="table-text"> | Series 1<br>2000 | 2000<br>2001 | 2001<br>' in chart_slide
+
+
 def test_short_and_stale_addresses_redirect_to_the_canonical_one(client, deck):
     assert client.get(f"/p/{deck.public_id}/")["Location"] == deck.get_absolute_url()
     stale = client.get(f"/p/{deck.public_id}/old-name/3/")

@@ -37,6 +37,7 @@ def test_queued_deck_reports_every_field(client, owner, media):
         "error": "",
         "page_url": deck.get_absolute_url(),
         "duplicate": None,
+        "title": None,
     }
 
 
@@ -70,6 +71,32 @@ def test_ready_deck_reports_its_page(client, owner, media):
     assert body["status"] == "ready"
     assert body["page_url"] == deck.get_absolute_url()
     assert body["total"] >= body["done"]
+
+
+def test_owner_of_an_untitled_deck_is_told_the_title_and_where_to_change_it(client, owner, media):
+    deck = convert_now(upload(PDF, owner=owner))
+    client.force_login(owner)
+    body = status_of(client, deck).json()
+    assert body["title"] == {
+        "message": f"Titled “{deck.title}” from the first slide.",
+        "url": f"/my/{deck.public_id}/edit/",
+        "link": "Change the title",
+    }
+    swedish = client.get(f"/p/{deck.public_id}/status.json", HTTP_ACCEPT_LANGUAGE="sv").json()
+    assert swedish["title"]["message"] == f"Fick titeln ”{deck.title}” från första bilden."
+
+
+def test_a_title_the_owner_gave_is_not_reported(client, owner, media):
+    deck = convert_now(upload(PDF, owner=owner, title="Umlaute"))
+    client.force_login(owner)
+    assert status_of(client, deck).json()["title"] is None
+
+
+def test_only_the_owner_is_told_how_the_title_was_chosen(client, owner, media):
+    deck = convert_now(upload(PDF, owner=owner))
+    assert status_of(client, deck).json()["title"] is None
+    client.force_login(make_user("bob"))
+    assert status_of(client, deck).json()["title"] is None
 
 
 def test_failed_deck_reports_its_message(client, owner, media):

@@ -72,7 +72,10 @@ def test_signed_in_user_sees_an_accessible_form(client, owner):
     assert response.status_code == 200
     assert 'type="file"' in page
     assert " multiple " in page
-    assert 'accept=".pptx,.pptm,.ppsx,.potx,.ppt,.pps,.odp,.otp,.pdf,.key"' in page
+    assert (
+        'accept=".pptx,.pptm,.ppsx,.ppsm,.potx,.potm,.ppt,.pps,.pot,.odp,.otp,.fodp,.sxi,.odg,'
+        '.otg,.fodg,.sxd,.key,.pdf"'
+    ) in page
     assert "<legend>" in page
     assert 'for="id_title"' in page
     assert "slideshelf/upload.js" in page

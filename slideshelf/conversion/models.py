@@ -42,6 +42,14 @@ class Stage(models.TextChoices):
     DONE = "done", _("Done")
 
 
+class TitleFrom(models.TextChoices):
+    """Where the conversion found a title for a deck its owner gave none."""
+
+    SLIDE = "slide", _("the first slide")
+    PROPERTY = "property", _("the title saved in the file")
+    FILE_NAME = "file_name", _("the file name")
+
+
 class Conversion(models.Model):
     """One per deck, sharing its primary key: the deck's id is the conversion's."""
 
@@ -61,6 +69,8 @@ class Conversion(models.Model):
     heartbeat_at = models.DateTimeField(null=True, blank=True)
     # Detected from the content of the file last converted.
     file_type = models.CharField(max_length=8, blank=True)
+    # Set when the last conversion chose the deck's title; the upload page says which it took.
+    title_from = models.CharField(max_length=10, choices=TitleFrom.choices, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     # A new file for the deck while it converts; the current version stays up until it is ready.
     replacement = models.FileField(upload_to=replacement_path, blank=True, max_length=300)
@@ -131,10 +141,12 @@ class Conversion(models.Model):
         self.heartbeat_at = None
         self._save("status", "stage", "failure", "heartbeat_at")
 
-    def ready(self, file_type: str) -> None:
-        """Converted: the deck's slides are the new file's."""
+    def ready(self, file_type: str, title_from: str = "") -> None:
+        """Converted: the deck's slides are the new file's; `title_from` is where the deck's
+        title came from when the conversion chose it."""
         self.status, self.stage, self.failure = Status.READY, Stage.DONE, {}
         self.file_type, self.heartbeat_at, self.finished_at = file_type, None, timezone.now()
+        self.title_from = title_from
         self.clear_replacement()
         self.save()
 

@@ -17,12 +17,10 @@ from slideshelf.conversion.storage import (
     delete_prefix,
     put,
 )
-from slideshelf.lib.text import cut_at_word
+from slideshelf.conversion.titles import default_title
 from slideshelf.presentations.models import Presentation, Slide
 from slideshelf.presentations.signals import slides_published
 from slideshelf.presentations.slide_map import is_identity, match_slides
-
-TITLE_LENGTH = 150
 
 
 @dataclass(frozen=True)
@@ -121,11 +119,13 @@ def _swap(conversion: Conversion, job: Job, stored: StoredFiles) -> None:
     Slide.objects.bulk_create(stored.slides)
     deck.pdf.name, deck.pdf_size = stored.pdf, stored.pdf_size
     deck.revision, deck.slide_count = stored.revision, len(stored.slides)
-    deck.title = deck.title or default_title(job)
+    title_from = None
+    if not deck.title:
+        deck.title, title_from = default_title(job, deck.original_name)
     deck.language = deck.language or job.detected_language
     deck.save()
     assert job.sniffed is not None
-    conversion.ready(job.sniffed.file_type.value)
+    conversion.ready(job.sniffed.file_type.value, title_from or "")
     slides_published.send(sender=Presentation, deck=deck, first=not old_revision)
     if old_revision:
         transaction.on_commit(lambda: delete_prefix(deck.media_prefix(old_revision)))
@@ -155,16 +155,3 @@ def _adopt_replacement(deck: Presentation, conversion: Conversion) -> str:
     )
     deck.original_size = conversion.replacement_size
     return superseded
-
-
-def default_title(job: Job) -> str:
-    """A deck uploaded without a title takes its first slide's text, cut near 150 characters.
-
-    The file's own title property comes only after the slides: it is so often a template's
-    "PowerPoint Presentation" that the first slide says more.
-    """
-    for slide in job.slides:
-        text = " ".join(part for part in (slide.text.title, slide.text.body) if part)
-        if text.strip():
-            return cut_at_word(text, TITLE_LENGTH)
-    return cut_at_word(job.deck_title, TITLE_LENGTH)

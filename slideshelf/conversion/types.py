@@ -7,9 +7,16 @@ from enum import StrEnum
 
 
 class FileType(StrEnum):
-    PPTX = "pptx"  # also PPTM, PPSX, POTX: one OOXML presentation package
-    PPT = "ppt"  # also PPS: the binary format
+    """The format family; its value is the extension LibreOffice is shown the file under."""
+
+    PPTX = "pptx"  # also PPTM, PPSX, PPSM, POTX, POTM: one OOXML presentation package
+    PPT = "ppt"  # also PPS, POT, and PowerPoint 4.0: the binary formats
     ODP = "odp"  # also OTP
+    FODP = "fodp"  # flat ODP: the whole presentation in one XML file
+    SXI = "sxi"  # OpenOffice.org 1.x / StarOffice 6–7 Impress
+    ODG = "odg"  # Draw, also OTG: its pages become slides
+    FODG = "fodg"  # flat ODG
+    SXD = "sxd"  # OpenOffice.org 1.x / StarOffice 6–7 Draw
     PDF = "pdf"
     KEY = "key"  # Keynote, as far as LibreOffice reads it
 
@@ -28,6 +35,9 @@ class SlideText:
     alt_texts: tuple[str, ...] = ()
     tables: tuple[str, ...] = ()
     hidden: bool = False
+    # A slide without a title's one line a person would call its title: its largest text,
+    # the topmost of equals. Also in the body; only the deck's title reads it.
+    heading: str = ""
 
     @property
     def is_empty(self) -> bool:

@@ -18,11 +18,11 @@ from django.utils.translation import gettext_lazy as _
 
 from slideshelf.conversion.errors import PermanentError
 from slideshelf.conversion.messages import translated
-from slideshelf.conversion.sniff import sniff
+from slideshelf.conversion.sniff import EXTENSIONS, sniff
 from slideshelf.presentations import access
 from slideshelf.presentations.models import Collection, Licence, Visibility
 
-ACCEPT = ".pptx,.pptm,.ppsx,.potx,.ppt,.pps,.odp,.otp,.pdf,.key"
+ACCEPT = ",".join(EXTENSIONS)
 LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 MAX_TAGS = 20
 TAG_LENGTH = 64

@@ -6,17 +6,22 @@ z-order), so shapes are read in document order, groups flattened where they stan
 
 from __future__ import annotations
 
+import math
 import re
 import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 from lxml import etree
 
 from slideshelf.conversion.errors import PermanentError
+from slideshelf.conversion.extractors.odf_chart import chart_text
+from slideshelf.conversion.extractors.odf_styles import FontSizes, points
 from slideshelf.conversion.types import DeckText, SlideText
 from slideshelf.lib.i18n import gettext_noop
+from slideshelf.lib.titles import is_field_text
 
 MAX_PART_BYTES = 50 * 1024 * 1024
 MAX_SPACES = 64  # a text:s may ask for any number of spaces; more than this is never text
@@ -32,11 +37,13 @@ _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 _SVG = "{urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0}"
 _DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
+_XLINK = "{http://www.w3.org/1999/xlink}"
 
 # Slide furniture repeated on every page, the notes page's picture of the slide, and the
 # handout: none of it is the slide's own content.
 _SKIP_CLASSES = frozenset({"page", "header", "footer", "date-time", "page-number", "handout"})
 _CONTAINERS = frozenset({_DRAW + "g", _DRAW + "a"})  # groups, and shapes wrapped in a link
+_DATE_FIELDS = frozenset({_TEXT + "date", _TEXT + "time"})
 _BLOCKS = frozenset({_TEXT + "p", _TEXT + "h"})
 _LISTS = frozenset({_TEXT + "list", _TEXT + "list-item", _TEXT + "list-header"})
 # Comments and footnote bodies are not part of the line they are anchored in, and page
@@ -45,6 +52,9 @@ _SKIP_INLINE = frozenset(
     {_OFFICE + "annotation", _OFFICE + "annotation-end", _TEXT + "note", _TEXT + "page-number"}
     | {_TEXT + "page-count", _PRES + "date-time", _PRES + "footer", _PRES + "header"}
 )
+
+
+Charts = dict[str, tuple[str, str]]  # an object's link -> (chart title, table text)
 
 
 @dataclass
@@ -93,6 +103,24 @@ def _is_encrypted(archive: zipfile.ZipFile) -> bool:
         return False
 
 
+def _charts(archive: zipfile.ZipFile, content: etree._Element | None) -> Charts:
+    """Title and data table of each embedded chart, by the link its frame holds ("./Object 1");
+    other embedded objects (a text document, a formula) give nothing."""
+    found: Charts = {}
+    for link in content.iter(_DRAW + "object") if content is not None else ():
+        href = link.get(_XLINK + "href", "")
+        folder = unquote(href).removeprefix("./").strip("/")
+        if href in found or not folder:
+            continue
+        try:
+            document = _read_xml(archive, f"{folder}/content.xml")
+        except PermanentError:
+            # A damaged object shows its replacement picture; the slides are still readable.
+            document = None
+        found[href] = chart_text(document) if document is not None else ("", "")
+    return found
+
+
 def _inline(el: etree._Element) -> str:
     """The raw text of a paragraph (or a span in it), with its space, tab and break elements
     marked by control characters XML text can never contain."""
@@ -106,10 +134,15 @@ def _inline(el: etree._Element) -> str:
             parts.append(_TAB)
         elif tag == _TEXT + "line-break":
             parts.append(_BREAK)
-        elif tag not in _SKIP_INLINE and isinstance(tag, str):
+        elif tag not in _SKIP_INLINE and isinstance(tag, str) and not _is_auto_field(child):
             parts.append(_inline(child))
         parts.append(child.tail or "")
     return "".join(parts)
+
+
+def _is_auto_field(el: etree._Element) -> bool:
+    # A date or time field shows the day the slide is shown, unless it was fixed when typed.
+    return el.tag in _DATE_FIELDS and el.get(_TEXT + "fixed") != "true"
 
 
 def _paragraph(el: etree._Element) -> str:
@@ -160,12 +193,16 @@ def _shapes(container: etree._Element) -> Iterator[etree._Element]:
             yield el
 
 
-def _read_shape(shape: etree._Element, into: _Slide) -> None:
+def _read_shape(shape: etree._Element, into: _Slide, charts: Charts) -> None:
     kind = shape.get(_PRES + "class", "")
     # An empty placeholder holds no text, only the "Click to add…" prompt LibreOffice shows.
     if kind in _SKIP_CLASSES or shape.get(_PRES + "placeholder") == "true":
         return
     into.tables.extend(t for t in map(_table, shape.iter(_TABLE + "table")) if t)
+    for chart in shape.iterchildren(_DRAW + "object"):
+        title, table = charts.get(chart.get(_XLINK + "href", ""), ("", ""))
+        into.body.extend([title] if title else [])
+        into.tables.extend([table] if table else [])
     text = "\n".join(_paragraphs(shape))
     if text:
         (into.titles if kind == "title" else into.body).append(text)
@@ -193,17 +230,50 @@ def _hidden_styles(content: etree._Element) -> frozenset[str]:
     return frozenset(hidden)
 
 
-def _slide(page: etree._Element, hidden_styles: frozenset[str]) -> SlideText:
+def _first_line(shape: etree._Element) -> tuple[str, etree._Element | None]:
+    """A shape's first line of text, and the paragraph it begins."""
+    for child in shape:
+        if child.tag in _BLOCKS and (text := _paragraph(child)):
+            return text.partition("\n")[0], child
+        if child.tag in _LISTS or child.tag == _DRAW + "text-box":
+            line, paragraph = _first_line(child)
+            if line:
+                return line, paragraph
+    return "", None
+
+
+def _heading(page: etree._Element, sizes: FontSizes) -> str:
+    """The first line of the page's largest text, the topmost of equals; never a date or
+    number, never slide furniture."""
+    best, best_key = "", (math.inf, math.inf)
+    for shape in _shapes(page):
+        kind = shape.get(_PRES + "class", "")
+        if kind in _SKIP_CLASSES or shape.get(_PRES + "placeholder") == "true":
+            continue
+        line, paragraph = _first_line(shape)
+        if paragraph is None or is_field_text(line):
+            continue
+        key = (-sizes.of_paragraph(shape, paragraph), points(shape.get(_SVG + "y")) or math.inf)
+        if key < best_key:
+            best, best_key = line, key
+    return best
+
+
+def _slide(
+    page: etree._Element, hidden_styles: frozenset[str], charts: Charts, sizes: FontSizes
+) -> SlideText:
     found = _Slide()
     for shape in _shapes(page):
-        _read_shape(shape, found)
+        _read_shape(shape, found, charts)
     hidden = (
         page.get(_PRES + "visibility") == "hidden"
         or page.get(_DRAW + "style-name") in hidden_styles
     )
+    # A title is one heading even when its box wraps or holds a line break.
+    title = " ".join(" ".join(found.titles).split())
     return SlideText(
-        # A title is one heading even when its box wraps or holds a line break.
-        title=" ".join(" ".join(found.titles).split()),
+        title=title,
+        heading="" if title else _heading(page, sizes),
         body="\n".join(found.body),
         notes=_notes(page),
         alt_texts=tuple(found.alt_texts),
@@ -218,6 +288,8 @@ def extract_deck(path: str) -> DeckText:
         with zipfile.ZipFile(path) as archive:
             content = _read_xml(archive, "content.xml")
             meta = _read_xml(archive, "meta.xml")
+            styles = _read_xml(archive, "styles.xml")
+            charts = _charts(archive, content)
     except (zipfile.BadZipFile, OSError):
         raise PermanentError(
             gettext_noop("The file is a damaged ZIP package and cannot be opened.")
@@ -231,9 +303,10 @@ def extract_deck(path: str) -> DeckText:
         raise PermanentError(
             gettext_noop("The file is an OpenDocument file, but not a presentation.")
         )
-    hidden_styles = _hidden_styles(content)
+    hidden_styles, sizes = _hidden_styles(content), FontSizes(content, styles)
     slides = tuple(
-        _slide(page, hidden_styles) for page in presentation.iterchildren(_DRAW + "page")
+        _slide(page, hidden_styles, charts, sizes)
+        for page in presentation.iterchildren(_DRAW + "page")
     )
     title = meta.findtext(f"{_OFFICE}meta/{_DC_TITLE}") if meta is not None else None
     return DeckText(slides=slides, title=" ".join((title or "").split()))

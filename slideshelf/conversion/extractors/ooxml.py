@@ -6,6 +6,7 @@ straight from the ZIP with lxml is several times faster and gives us the same te
 
 from __future__ import annotations
 
+import math
 import posixpath
 import zipfile
 import zlib
@@ -16,8 +17,10 @@ from urllib.parse import unquote
 from lxml import etree
 
 from slideshelf.conversion.errors import PermanentError
+from slideshelf.conversion.extractors.ooxml_chart import chart_table
 from slideshelf.conversion.types import DeckText, SlideText
 from slideshelf.lib.i18n import gettext_noop
+from slideshelf.lib.titles import is_field_text
 
 MAX_PART_BYTES = 50 * 1024 * 1024
 
@@ -42,6 +45,9 @@ _STRICT = (
 _TITLE_TYPES = frozenset({"title", "ctrTitle"})
 # Slide furniture repeated on every slide (and the notes page's slide picture): not content.
 _SKIP_TYPES = frozenset({"sldNum", "dt", "ftr", "hdr", "sldImg"})
+# Fields whose text the program writes in as the slide is shown: not what the author wrote.
+_AUTO_FIELDS = ("slidenum", "datetime")
+DEFAULT_SIZE = 18.0  # points: PowerPoint's text size when nothing says otherwise
 _SHAPES = frozenset({_P + "sp", _P + "pic", _P + "graphicFrame", _P + "cxnSp"})
 _XFRM_OFF = (f"{_P}spPr/{_A}xfrm/{_A}off", f"{_P}xfrm/{_A}off")  # shapes; graphic frames
 
@@ -56,6 +62,8 @@ class _Item:
     kind: str  # "title", "body", "table" or "alt"
     text: str
     pos: Pos | None
+    heading: str = ""  # a text box's first line, and its font size in points
+    size: float = 0.0
 
 
 class _Package:
@@ -68,6 +76,7 @@ class _Package:
         self.parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
         self._rels: dict[str, dict[str, tuple[str, str]]] = {}
         self._placeholders: dict[str, dict[str, Pos]] = {}
+        self._body_sizes: dict[str, float] = {}
 
     def xml(self, part: str) -> etree._Element | None:
         name = self.names.get(part.lower())
@@ -134,6 +143,17 @@ class _Package:
             self._placeholders[part] = found
         return self._placeholders[part]
 
+    def body_size(self, slide: str) -> float:
+        """The font size (points) a slide's placeholders inherit from its master's body style."""
+        layout = self.related(slide, "slideLayout")
+        master = (self.related(layout, "slideMaster") if layout else None) or ""
+        if master not in self._body_sizes:
+            root = self.xml(master) if master else None
+            style = f"{_P}txStyles/{_P}bodyStyle/{_A}lvl1pPr/{_A}defRPr"
+            found = root.find(style) if root is not None else None
+            self._body_sizes[master] = _points(found) or DEFAULT_SIZE
+        return self._body_sizes[master]
+
 
 def _resolve(folder: str, target: str) -> str:
     """A relationship target as a part name: absolute ("/ppt/...") or relative to the part."""
@@ -198,10 +218,33 @@ def _paragraphs(body: etree._Element | None, sep: str = "\n") -> str:
     lines: list[str] = []
     for para in body.iter(_A + "p") if body is not None else ():
         text = "".join(
-            "\n" if n.tag == _A + "br" else (n.text or "") for n in para.iter(_A + "t", _A + "br")
+            "\n" if n.tag == _A + "br" else (n.text or "")
+            for n in para.iter(_A + "t", _A + "br")
+            if not _is_auto_field(n.getparent())
         )
         lines.extend(line.strip() for line in text.split("\n") if line.strip())
     return sep.join(lines)
+
+
+def _is_auto_field(el: etree._Element | None) -> bool:
+    """Whether `el` is a slide-number or date field (a:fld), wherever it stands."""
+    return el is not None and el.tag == _A + "fld" and el.get("type", "").startswith(_AUTO_FIELDS)
+
+
+def _points(rpr: etree._Element | None) -> float | None:
+    size = rpr.get("sz", "") if rpr is not None else ""
+    return int(size) / 100 if size.isdigit() else None  # hundredths of a point
+
+
+def _first_line(body: etree._Element) -> tuple[str, float | None]:
+    """A text body's first line, and the largest font size its paragraph or its box sets."""
+    for para in body.iter(_A + "p"):
+        line = _paragraphs(para).partition("\n")[0]
+        if line:
+            sizes = [s for r in para.iter(_A + "rPr") if (s := _points(r)) is not None]
+            listed = _points(body.find(f"{_A}lstStyle/{_A}lvl1pPr/{_A}defRPr"))
+            return line, max(sizes, default=listed)
+    return "", None
 
 
 def _table(tbl: etree._Element) -> str:
@@ -229,7 +272,9 @@ def _graphic_items(
     elif (ids := data.find(_DGM + "relIds")) is not None:
         yield _Item("body", _paragraphs(pkg.target(part, ids.get(_R + "dm"))), pos)
     elif (chart := data.find(_C + "chart")) is not None:
-        yield _Item("body", _chart_title(pkg.target(part, chart.get(_R + "id"))), pos)
+        space = pkg.target(part, chart.get(_R + "id"))
+        yield _Item("body", _chart_title(space), pos)
+        yield _Item("table", chart_table(space), pos)
 
 
 def _chart_title(root: etree._Element | None) -> str:
@@ -255,9 +300,14 @@ def _shape_items(
         return
     if shape.tag == _P + "graphicFrame":
         yield from _graphic_items(pkg, part, shape, pos)
-    text = _paragraphs(shape.find(_P + "txBody"))
-    if text:
-        yield _Item("title" if ph_type in _TITLE_TYPES else "body", text, pos)
+    body = shape.find(_P + "txBody")
+    text = _paragraphs(body)
+    if text and body is not None:
+        kind = "title" if ph_type in _TITLE_TYPES else "body"
+        line, size = _first_line(body)
+        if size is None:  # inherited: from the master for a placeholder, else the default
+            size = pkg.body_size(part) if ph is not None else DEFAULT_SIZE
+        yield _Item(kind, text, pos, line, size)
     c_nv_pr = shape.find(f"*/{_P}cNvPr")
     if c_nv_pr is not None:
         alt = c_nv_pr.get("descr") or (c_nv_pr.get("title") if shape.tag == _P + "pic" else "")
@@ -321,6 +371,14 @@ def _notes(pkg: _Package, slide: str) -> str:
     return "\n".join(t for t in texts if t)
 
 
+def _heading(items: list[_Item]) -> str:
+    """The first line of the largest text, the topmost of equals; a date or number is none."""
+    lines = [i for i in items if i.kind == "body" and i.heading and not is_field_text(i.heading)]
+    if not lines:
+        return ""
+    return min(lines, key=lambda i: (-i.size, i.pos[1] if i.pos else math.inf)).heading
+
+
 def _slide(pkg: _Package, part: str, root: etree._Element, band: float) -> SlideText:
     tree = root.find(f"{_P}cSld/{_P}spTree")
     found = [] if tree is None else list(_walk(pkg, part, tree, (1.0, 0.0, 1.0, 0.0), top=True))
@@ -329,9 +387,11 @@ def _slide(pkg: _Package, part: str, root: etree._Element, band: float) -> Slide
     def joined(kind: str, sep: str = "\n") -> str:
         return sep.join(i.text for i in items if i.kind == kind and i.text)
 
+    # A title is one heading even when its box wraps or holds a line break.
+    title = " ".join(joined("title", " ").split())
     return SlideText(
-        # A title is one heading even when its box wraps or holds a line break.
-        title=" ".join(joined("title", " ").split()),
+        title=title,
+        heading="" if title else _heading(items),
         body=joined("body"),
         notes=_notes(pkg, part),
         alt_texts=tuple(i.text for i in items if i.kind == "alt"),

@@ -88,7 +88,8 @@ def connect(pipe_name, office):
 
 
 def store_properties(target):
-    if target["filter"] == "impress_pdf_Export":
+    # impress_pdf_Export for presentations, draw_pdf_Export for Draw documents.
+    if target["filter"].endswith("_pdf_Export"):
         data = filter_data(
             ExportNotesPages=False,
             ExportHiddenSlides=bool(target.get("hidden_slides", False)),

@@ -22,7 +22,7 @@ class RecogniseText:
             job.progress(self.name, done, len(blank))
             text = recognise_page(str(job.pdf), number, languages)
             if text:
-                found = pdf_slide_text(text)
+                found = pdf_slide_text(text, number)
                 old = job.slides[number - 1].text
                 job.slides[number - 1] = SlideResult(
                     SlideText(found.title, found.body, old.notes, old.alt_texts, (), old.hidden),

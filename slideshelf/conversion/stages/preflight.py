@@ -7,7 +7,8 @@ from slideshelf.conversion.sniff import sniff
 from slideshelf.conversion.types import FileType
 from slideshelf.lib.i18n import gettext_noop
 
-ZIP_TYPES = {FileType.PPTX, FileType.ODP, FileType.KEY}
+# The flat XML formats (FODP, FODG) are one file, bounded by the upload limit.
+ZIP_TYPES = {FileType.PPTX, FileType.ODP, FileType.ODG, FileType.SXI, FileType.SXD, FileType.KEY}
 
 
 class Preflight:

@@ -5,7 +5,8 @@ import logging
 from slideshelf.conversion.extractors import extract_structure
 from slideshelf.conversion.extractors.pdf import page_texts
 from slideshelf.conversion.job import Job, SlideResult
-from slideshelf.conversion.types import FileType, SlideText
+from slideshelf.conversion.types import SlideText
+from slideshelf.lib.titles import is_field_text
 
 log = logging.getLogger(__name__)
 
@@ -17,7 +18,8 @@ class ReadSlideText:
 
     def run(self, job: Job) -> None:
         assert job.pdf is not None
-        from_pdf = [pdf_slide_text(text) for text in page_texts(str(job.pdf))]
+        pages = page_texts(str(job.pdf))
+        from_pdf = [pdf_slide_text(text, number) for number, text in enumerate(pages, start=1)]
         structure = self._structure(job)
         if structure == []:
             # LibreOffice gives an empty deck one blank page; the deck really has none.
@@ -47,15 +49,22 @@ class ReadSlideText:
             job.slides.append(result)
 
     def _structure(self, job: Job) -> list[SlideText] | None:
-        if job.structure is None or job.sniffed is None:
+        if job.structure is None:
             return None
-        kind = "odp" if job.sniffed.file_type is FileType.ODP else "pptx"
-        deck = extract_structure(str(job.structure), kind)
+        # The structure file is the original PPTX or ODP, or one LibreOffice saved as either.
+        deck = extract_structure(str(job.structure), job.structure.suffix.removeprefix("."))
         job.deck_title = deck.title
         return list(deck.slides)
 
 
-def pdf_slide_text(text: str) -> SlideText:
-    """A PDF page's text as a slide: its first line is the title, the rest the body."""
-    title, _, body = text.partition("\n")
-    return SlideText(title=title.strip(), body=body.strip())
+def pdf_slide_text(text: str, number: int = 0) -> SlideText:
+    """A PDF page's text as a slide: its first line is the title, the rest the body.
+
+    Lines before the title that are only a date, a time or a slide number are the footer a
+    program drew first (LibreOffice draws the master's fields before the slide): neither.
+    """
+    lines = text.strip().split("\n")
+    while lines and (not lines[0].strip() or is_field_text(lines[0], number)):
+        lines.pop(0)
+    title = lines[0].strip() if lines else ""
+    return SlideText(title=title, body="\n".join(lines[1:]).strip())

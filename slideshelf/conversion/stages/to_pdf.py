@@ -12,10 +12,16 @@ from slideshelf.conversion.types import FileType
 from slideshelf.lib.i18n import gettext_noop
 
 PDF_FILTER = "impress_pdf_Export"
+DRAW_PDF_FILTER = "draw_pdf_Export"
 PPTX_FILTER = "Impress Office Open XML"
+ODP_FILTER = "impress8"
 
-# Formats whose own XML we read for titles and notes; the rest are saved as PPTX on the way.
+# Formats whose own XML we read for titles and notes; the rest are saved on the way as ODP (the
+# ODF relatives, which keep every placeholder that way) or as PPTX.
 READ_DIRECTLY = {FileType.PPTX, FileType.ODP}
+SAVED_AS_ODP = {FileType.FODP, FileType.SXI}
+# Draw documents open in Draw, which saves no slides to PPTX; their text comes from the PDF.
+DRAWINGS = {FileType.ODG, FileType.FODG, FileType.SXD}
 
 
 class ConvertToPdf:
@@ -53,11 +59,20 @@ class ConvertToPdf:
             )
         source = job.scratch / f"source.{file_type.value}"  # LibreOffice trusts the extension
         shutil.copyfile(job.original, source)
-        outputs = [Output(str(pdf), PDF_FILTER)]
-        if file_type in READ_DIRECTLY:
-            job.structure = source
-        else:
-            job.structure = job.scratch / "structure.pptx"
-            outputs.append(Output(str(job.structure), PPTX_FILTER))
+        outputs, job.structure = _outputs(file_type, source, pdf)
         result = office.convert(str(source), outputs)
         job.hidden = result.hidden
+
+
+def _outputs(file_type: FileType, source: Path, pdf: Path) -> tuple[list[Output], Path | None]:
+    """What LibreOffice writes in its one load, and the file whose XML gives the structure."""
+    if file_type in DRAWINGS:
+        return [Output(str(pdf), DRAW_PDF_FILTER)], None
+    outputs = [Output(str(pdf), PDF_FILTER)]
+    if file_type in READ_DIRECTLY:
+        return outputs, source
+    if file_type in SAVED_AS_ODP:
+        structure, export = source.with_name("structure.odp"), ODP_FILTER
+    else:
+        structure, export = source.with_name("structure.pptx"), PPTX_FILTER
+    return [*outputs, Output(str(structure), export)], structure

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
-from slideshelf.conversion.models import Conversion
+from slideshelf.conversion.models import Conversion, Status, TitleFrom
 from slideshelf.presentations import access
 from slideshelf.presentations.models import Presentation
 from slideshelf.search import api as search
@@ -26,6 +26,7 @@ def status(request: HttpRequest, public_id: str) -> JsonResponse:
             "error": conversion.failure_text,
             "page_url": deck.get_absolute_url(),
             "duplicate": _near_duplicate(request, deck),
+            "title": _chosen_title(request, deck),
         }
     )
     response["Cache-Control"] = "no-store"
@@ -47,3 +48,28 @@ def _near_duplicate(request: HttpRequest, deck: Presentation) -> dict[str, str] 
         "button": gettext("Make it the new version of “%(title)s”")
         % {"title": earlier.display_title},
     }
+
+
+def _chosen_title(request: HttpRequest, deck: Presentation) -> dict[str, str] | None:
+    """For the owner of a deck they gave no title: the one its conversion chose, where from,
+    and where to change it."""
+    source = deck.conversion.title_from
+    if deck.conversion.status != Status.READY or not source:
+        return None
+    if not access.is_owner(request.user, deck):
+        return None
+    return {
+        "message": _titled_from(TitleFrom(source), deck.display_title),
+        "url": reverse("edit-presentation", args=[deck.public_id]),
+        "link": gettext("Change the title"),
+    }
+
+
+def _titled_from(source: TitleFrom, title: str) -> str:
+    if source is TitleFrom.SLIDE:
+        text = gettext("Titled “%(title)s” from the first slide.")
+    elif source is TitleFrom.PROPERTY:
+        text = gettext("Titled “%(title)s” from the title saved in the file.")
+    else:
+        text = gettext("Titled “%(title)s” from the file name.")
+    return text % {"title": title}

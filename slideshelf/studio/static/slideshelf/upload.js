@@ -118,6 +118,7 @@
       // A replacement that could not be converted leaves the deck ready, with a message.
       if (state.status === "ready" && !state.error) {
         ready(row, state.page_url || answer.page_url);
+        if (state.title) tellTitle(row, state.title);
         if (state.duplicate) offerNewVersion(row, state.duplicate);
         return;
       }
@@ -148,6 +149,17 @@
     link.textContent = text.open;
     row.state.textContent = text.ready + " ";
     row.state.appendChild(link);
+  }
+
+  // A deck uploaded without a title: say which one it was given, and link to change it.
+  function tellTitle(row, title) {
+    var note = document.createElement("p");
+    note.className = "titled";
+    var change = document.createElement("a");
+    change.href = title.url;
+    change.textContent = title.link;
+    note.append(title.message, " ", change);
+    row.state.parentNode.appendChild(note);
   }
 
   // A new upload that repeats an earlier deck: offer to make it that deck's new file instead.
