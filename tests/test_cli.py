@@ -56,8 +56,18 @@ def test_show_json_has_the_promised_shape(media, capsys):
     data = json.loads(capsys.readouterr().out)
     assert set(data) == {"id", "title", "language", "status", "error", "slide_count", "slides"}
     assert data["id"] == public_id and data["status"] == "ready" and data["slide_count"] == 6
-    assert set(data["slides"][0]) == {"number", "title", "text", "notes"}
-    assert data["slides"][0]["title"].startswith("AutoGen")
+    slides = data["slides"]
+    assert set(slides[0]) == {
+        *("number", "title", "text", "notes"),
+        *("tables", "alt_texts", "ocr_text", "hidden", "source"),
+    }
+    assert slides[0]["title"].startswith("AutoGen")
+    assert slides[1]["alt_texts"] == [
+        "The first page of the AutoGen ArXiv paper. 44bf7d06-5e7a-4a40-a2e1-a2e42ef28c8a"
+    ]
+    assert slides[2]["tables"][0].startswith("ColA | ColB | ColC")
+    assert slides[3]["tables"][0].startswith(" | Series 1\n2000 | 2000"), "chart data"
+    assert {(s["source"], s["hidden"], s["ocr_text"]) for s in slides} == {("structure", False, "")}
 
 
 def test_demo_adds_its_decks_once(media, capsys):

@@ -191,3 +191,13 @@ def test_a_language_django_has_no_name_for_still_shows_the_page(client, media, c
     deck = text_deck(None, "Lingua", ["Prima\nverba"], code)
     html = client.get(deck.get_absolute_url()).content.decode()
     assert f" · <span>{code}</span>" in html
+
+
+def test_the_transcript_shows_each_slides_image_descriptions(client, deck):
+    html = client.get(deck.get_absolute_url()).content.decode()
+    assert (
+        '<p class="alt-texts"><span class="label">Image descriptions:</span> '
+        "This phrase of the caption is Human-written.</p>"
+    ) in html
+    marked = client.get(deck.get_absolute_url() + "?q=caption").content.decode()
+    assert "This phrase of the <mark>caption</mark> is Human-written." in marked

@@ -128,7 +128,7 @@ def _slides_with_images(deck: Presentation, window: SlideWindow) -> dict[int, Sl
     }
 
 
-MARKED = ("title", "text", "table_text", "notes")
+MARKED = ("title", "text", "table_text", "alt_texts", "notes")
 
 
 def search_marks(text: str, deck: Presentation) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from slideshelf.presentations.models import Presentation
+from slideshelf.presentations.models import Presentation, Slide, TextSource
 
 
 def presentation_as_dict(deck: Presentation) -> dict[str, Any]:
@@ -16,10 +16,24 @@ def presentation_as_dict(deck: Presentation) -> dict[str, Any]:
         "status": deck.conversion.status,
         "error": deck.conversion.failure_english or None,
         "slide_count": deck.slide_count,
-        "slides": [
-            {"number": s.number, "title": s.title, "text": s.text, "notes": s.notes}
-            for s in deck.slides.all()
-        ],
+        "slides": [slide_as_dict(slide) for slide in deck.slides.all()],
+    }
+
+
+def slide_as_dict(slide: Slide) -> dict[str, Any]:
+    """Everything read from a slide, each kind apart: `text` is what the slide says itself;
+    `ocr_text` what text recognition read when the slide had none of its own."""
+    read = "\n".join(part for part in (slide.title, slide.text) if part)
+    return {
+        "number": slide.number,
+        "title": slide.title,
+        "text": slide.text,
+        "notes": slide.notes,
+        "tables": [table for table in slide.table_text.split("\n\n") if table],
+        "alt_texts": [alt for alt in slide.alt_texts.split("\n") if alt],
+        "ocr_text": read if slide.text_source == TextSource.OCR else "",
+        "hidden": slide.hidden,
+        "source": slide.text_source,
     }
 
 
