@@ -12,6 +12,8 @@ import re
 from functools import cache
 from typing import Any
 
+from slideshelf.lib.text import ADDRESS
+
 # Below this many letters a guess is mostly noise: "Summary" alone comes out as Oromo.
 MIN_LETTERS = 20
 # With probabilities normalised per length, wrong guesses on slide-sized text scored under 0.4
@@ -19,7 +21,7 @@ MIN_LETTERS = 20
 MIN_CONFIDENCE = 0.4
 
 # Addresses, e-mail addresses and numbers say nothing about the language and drown short text.
-_NOISE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+|[\d_]+")
+_NOISE = re.compile(rf"{ADDRESS}|[\d_]+", re.IGNORECASE)
 
 
 def detect_language(text: str) -> str:

@@ -3,6 +3,9 @@ from __future__ import annotations
 import re
 
 _SPACE = re.compile(r"\s+")
+# Web and e-mail addresses, whole: no word in one says what a text is about or its language.
+ADDRESS = r"(?:https?://|www\.)\S+|\S+@\S+\.\S+"
+ADDRESSES = re.compile(ADDRESS, re.IGNORECASE)
 
 
 def squash(text: str) -> str:

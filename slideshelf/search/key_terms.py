@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import functools
 import math
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import stopwordsiso
 
+from slideshelf.lib.text import ADDRESSES
 from slideshelf.search import analysis
 from slideshelf.search.engines import engine
 from slideshelf.search.types import DeckDoc
@@ -38,8 +38,6 @@ TAG_WEIGHT = 2
 MIN_TERM_LENGTH = 3
 COMMON_SHARE = 0.4
 MIN_DECKS_FOR_COMMON = 100
-# Web and e-mail addresses, whole: "https", "www" and a domain's parts are no subject.
-ADDRESSES = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
 # stopwords-iso names Norwegian by its macrolanguage only.
 STOP_LIST_OF = {"nb": "no", "nn": "no"}
 
