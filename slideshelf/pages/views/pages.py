@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -94,6 +94,8 @@ def page_context(request: HttpRequest, deck: Presentation, number: int | None) -
     first = shown.get(1)
     url = request.build_absolute_uri(deck.get_absolute_url())
     image = request.build_absolute_uri(first.image_url()) if first else ""
+    # Read at most once, and only by what the cached fragments lack: JSON-LD and transcript.
+    every_slide = deck.slides.all()
     return {
         "deck": deck,
         # The title is in the deck's language, the words around it in the visitor's.
@@ -112,10 +114,10 @@ def page_context(request: HttpRequest, deck: Presentation, number: int | None) -
         "similar": similar_to(deck),
         "canonical": url,
         "og_image": image,
-        # Called only when the cached copy is missing: it reads every slide.
-        "json_ld": lambda: json_ld(deck, list(deck.slides.all()), url, image),
+        # Called only when the cached copy is missing.
+        "json_ld": lambda: json_ld(deck, list(every_slide), url, image),
         "cache_seconds": settings.PAGE_CACHE_SECONDS,
-        **search_marks(request.GET.get("q", ""), deck),
+        **search_marks(request.GET.get("q", ""), deck, every_slide),
     }
 
 
@@ -131,7 +133,7 @@ def _slides_with_images(deck: Presentation, window: SlideWindow) -> dict[int, Sl
 MARKED = ("title", "text", "table_text", "alt_texts", "notes")
 
 
-def search_marks(text: str, deck: Presentation) -> dict[str, Any]:
+def search_marks(text: str, deck: Presentation, slides: Iterable[Slide]) -> dict[str, Any]:
     """The transcript with the words of the search that led here (`?q=`) in <mark>.
 
     `transcript` pairs each slide with its marked fields, or None when nothing is marked. It
@@ -140,7 +142,7 @@ def search_marks(text: str, deck: Presentation) -> dict[str, Any]:
     marks = transcript_marks(text, deck.language)
 
     def rows() -> Iterator[tuple[Slide, dict[str, SafeString] | None]]:
-        for slide in deck.slides.all():
+        for slide in slides:
             if not marks.query:
                 yield slide, None
                 continue
