@@ -67,7 +67,10 @@ def test_show_json_has_the_promised_shape(media, capsys):
     ]
     assert slides[2]["tables"][0].startswith("ColA | ColB | ColC")
     assert slides[3]["tables"][0].startswith(" | Series 1\n2000 | 2000"), "chart data"
-    assert {(s["source"], s["hidden"], s["ocr_text"]) for s in slides} == {("structure", False, "")}
+    assert {(s["source"], s["hidden"]) for s in slides} == {("structure", False)}
+    # The picture of the paper's first page, read apart from the slide's own text
+    assert "Multi-Agent" in slides[1]["ocr_text"] and "Multi-Agent" not in slides[1]["text"]
+    assert not slides[0]["ocr_text"]
 
 
 def test_demo_adds_its_decks_once(media, capsys):

@@ -179,7 +179,8 @@ def test_a_number_or_a_date_is_no_deck_title():
 
 
 def test_text_recognised_in_a_picture_is_no_deck_title():
-    job = job_of(SlideText(title="EF 07:39:24"), source="ocr")
+    job = job_of(SlideText(), source="ocr")
+    job.slides[0].ocr_text = "EF 07:39:24"
     assert default_title(job, "clock.ppt") == ("Clock", TitleFrom.FILE_NAME)
 
 

@@ -27,6 +27,7 @@ class JobConfig:
 class SlideResult:
     text: SlideText
     source: str  # a TextSource value
+    ocr_text: str = ""  # words recognised in the slide's pictures, apart from its own
 
 
 @dataclass

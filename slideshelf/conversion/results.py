@@ -98,6 +98,7 @@ def _slide(
         notes=text.notes,
         alt_texts="\n".join(text.alt_texts),
         table_text="\n\n".join(text.tables),
+        ocr_text=result.ocr_text,
         text_source=result.source,
         hidden=text.hidden,
         image=_put(Path(image.image), f"{prefix}/{image.number}.webp", stored),

@@ -6,7 +6,6 @@ from slideshelf.conversion.job import Job
 from slideshelf.conversion.models import TitleFrom
 from slideshelf.lib.text import cut_at_word, squash
 from slideshelf.lib.titles import is_field_text, is_stock_title, readable_file_name
-from slideshelf.presentations.models import TextSource
 
 # Only a pathological title (a whole paragraph in the title box) is this long.
 TITLE_LENGTH = 150
@@ -19,8 +18,9 @@ def default_title(job: Job, file_name: str) -> tuple[str, TitleFrom | None]:
     Never the body: the title is the page's heading, the browser's title, the address and the
     download's name, and the first slide's every line run together is none of those.
     """
-    # Text recognised in a picture is a guess ("EF 07:39:24" for a clock), no title.
-    first = job.slides[0].text if job.slides and job.slides[0].source != TextSource.OCR else None
+    # Only the slide's own text: words recognised in a picture ("EF 07:39:24" for a clock)
+    # are kept apart from it, a guess and no title.
+    first = job.slides[0].text if job.slides else None
     candidates = (
         (first.title or first.heading if first else "", TitleFrom.SLIDE),
         (job.deck_title, TitleFrom.PROPERTY),

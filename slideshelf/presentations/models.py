@@ -230,6 +230,9 @@ class Slide(models.Model):
     notes = models.TextField(blank=True)
     alt_texts = models.TextField(blank=True)
     table_text = models.TextField(blank=True)
+    ocr_text = models.TextField(
+        blank=True, help_text="Words recognised in the slide's pictures, apart from its own."
+    )
     text_source = models.CharField(max_length=10, choices=TextSource.choices)
     hidden = models.BooleanField(default=False, help_text="Hidden in the original deck.")
     image = models.CharField(max_length=300, blank=True)
@@ -258,12 +261,12 @@ class Slide(models.Model):
     def alt(self) -> str:
         """Alt text for the slide image, drawn from what the slide says."""
         # The title says what the slide is about; its full text follows in the transcript.
-        return cut_at_word(self.title or self.text, 120) or f"Slide {self.number}"
+        return cut_at_word(self.title or self.text or self.ocr_text, 120) or f"Slide {self.number}"
 
     @property
     def full_text(self) -> str:
         """Everything a visitor can read on the slide, in order."""
-        parts = [self.title, self.text, self.table_text, self.alt_texts]
+        parts = [self.title, self.text, self.table_text, self.alt_texts, self.ocr_text]
         return "\n".join(part for part in parts if part)
 
 

@@ -11,7 +11,7 @@ Span = tuple[int, int]  # (start, end) of a word in a text, to mark
 @dataclass(frozen=True)
 class SlideDoc:
     number: int
-    text: str  # title, body, tables, alt text and speaker notes, in that order
+    text: str  # title, body, tables, alt text, text in pictures and speaker notes, in that order
 
 
 @dataclass(frozen=True)

@@ -20,11 +20,12 @@ class DetectLanguage:
 
 
 def detect_from_slides(job: Job) -> None:
-    """Set the job's language from its slides' titles, bodies and notes, if they tell it."""
+    """Set the job's language from its slides' titles, bodies, notes and words recognised in
+    pictures, if they tell it."""
     parts = (
         part
         for slide in job.slides
-        for part in (slide.text.title, slide.text.body, slide.text.notes)
+        for part in (slide.text.title, slide.text.body, slide.text.notes, slide.ocr_text)
         if part
     )
     language = detect_language("\n".join(parts)[:TEXT_LIMIT])

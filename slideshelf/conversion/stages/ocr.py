@@ -1,33 +1,30 @@
 from __future__ import annotations
 
-from slideshelf.conversion.job import Job, SlideResult
-from slideshelf.conversion.ocr import languages_for, ocr_available, recognise_page
+from slideshelf.conversion.job import Job
+from slideshelf.conversion.ocr import languages_for, ocr_available, read_text
+from slideshelf.conversion.pictures import pictures_to_read
 from slideshelf.conversion.stages.language import detect_from_slides
-from slideshelf.conversion.stages.slide_text import pdf_slide_text
-from slideshelf.conversion.types import SlideText
 
 
 class RecogniseText:
-    """OCR for slides that had no text in their structure or text layer."""
+    """Words in pictures, kept apart from the slide's own: a slide without text of its own is
+    read whole; on the others, the pictures large enough to hold words a person would read."""
 
     name = "ocr"
 
     def run(self, job: Job) -> None:
         assert job.pdf is not None
-        blank = [n for n, slide in enumerate(job.slides, start=1) if slide.source == "none"]
-        if not blank or not ocr_available():
+        if not job.slides or not ocr_available():
             return
         languages = languages_for(job.language, job.config.ocr_languages)
-        for done, number in enumerate(blank, start=1):
-            job.progress(self.name, done, len(blank))
-            text = recognise_page(str(job.pdf), number, languages)
-            if text:
-                found = pdf_slide_text(text, number)
-                old = job.slides[number - 1].text
-                job.slides[number - 1] = SlideResult(
-                    SlideText(found.title, found.body, old.notes, old.alt_texts, (), old.hidden),
-                    "ocr",
-                )
+        blank = {n for n, slide in enumerate(job.slides, start=1) if slide.source == "none"}
+        for number, picture in pictures_to_read(str(job.pdf), blank):
+            job.progress(self.name, number, len(job.slides))
+            slide = job.slides[number - 1]
+            text = read_text(picture, languages)
+            slide.ocr_text = "\n".join(part for part in (slide.ocr_text, text) if part)
+            if number in blank and text:
+                slide.source = "ocr"
         if not job.language:
             # An image-only deck's language shows only now, in the recognised text.
             detect_from_slides(job)

@@ -130,7 +130,7 @@ def _slides_with_images(deck: Presentation, window: SlideWindow) -> dict[int, Sl
     }
 
 
-MARKED = ("title", "text", "table_text", "alt_texts", "notes")
+MARKED = ("title", "text", "table_text", "alt_texts", "ocr_text", "notes")
 
 
 def search_marks(text: str, deck: Presentation, slides: Iterable[Slide]) -> dict[str, Any]:

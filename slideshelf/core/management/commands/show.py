@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from slideshelf.presentations.models import Presentation, Slide, TextSource
+from slideshelf.presentations.models import Presentation, Slide
 
 
 def presentation_as_dict(deck: Presentation) -> dict[str, Any]:
@@ -22,8 +22,7 @@ def presentation_as_dict(deck: Presentation) -> dict[str, Any]:
 
 def slide_as_dict(slide: Slide) -> dict[str, Any]:
     """Everything read from a slide, each kind apart: `text` is what the slide says itself;
-    `ocr_text` what text recognition read when the slide had none of its own."""
-    read = "\n".join(part for part in (slide.title, slide.text) if part)
+    `ocr_text` what text recognition read in its pictures."""
     return {
         "number": slide.number,
         "title": slide.title,
@@ -31,7 +30,7 @@ def slide_as_dict(slide: Slide) -> dict[str, Any]:
         "notes": slide.notes,
         "tables": [table for table in slide.table_text.split("\n\n") if table],
         "alt_texts": [alt for alt in slide.alt_texts.split("\n") if alt],
-        "ocr_text": read if slide.text_source == TextSource.OCR else "",
+        "ocr_text": slide.ocr_text,
         "hidden": slide.hidden,
         "source": slide.text_source,
     }
