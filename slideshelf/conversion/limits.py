@@ -6,6 +6,7 @@ import zipfile
 from dataclasses import dataclass
 
 from slideshelf.conversion.errors import PermanentError
+from slideshelf.conversion.zip_inflate import check_inflated
 from slideshelf.lib.i18n import gettext_noop
 
 # Office XML compresses about 5–20×; a ratio far beyond that on a large member is a zip bomb.
@@ -20,7 +21,8 @@ class ZipLimits:
 
 
 def check_zip(path: str, limits: ZipLimits) -> None:
-    """Refuse a package whose declared sizes would blow up memory or disk when read."""
+    """Refuse a package whose sizes would blow up memory or disk when read: first the sizes
+    its directory declares, then, since those may lie, what each part really inflates to."""
     try:
         with zipfile.ZipFile(path) as package:
             infos = package.infolist()
@@ -57,3 +59,4 @@ def check_zip(path: str, limits: ZipLimits) -> None:
                 part=repr(info.filename),
                 ratio=str(info.file_size // info.compress_size),
             )
+    check_inflated(path, infos)
