@@ -1,4 +1,5 @@
-"""Run every benchmark and print its figures: `python -m bench [--quick | --smoke] [--all]`.
+"""Run every benchmark and print its figures: `python -m bench [--quick | --smoke] [--all]`
+(`--only NAME` for one of them).
 
 Progress goes to stderr, figures to stdout. `--smoke` runs every benchmark's code path once
 on tiny inputs in about a minute; CI runs it (tests/test_bench_smoke.py), so a benchmark
@@ -35,6 +36,11 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         "--all", action="store_true", help="include the 800-slide ODP (LibreOffice alone ~5 min)"
     )
     parser.add_argument(
+        "--only",
+        metavar="NAME",
+        help="only the benchmarks whose title starts with NAME, e.g. 'text recall'",
+    )
+    parser.add_argument(
         "--load-seconds",
         type=int,
         metavar="N",
@@ -54,7 +60,7 @@ def mode(options: argparse.Namespace) -> Mode:
 
 
 def benchmarks(options: argparse.Namespace) -> list[Benchmark]:
-    from bench import conversion, load, pages, search, text_extraction
+    from bench import conversion, load, pages, search, text_extraction, text_recall
 
     size = mode(options)
     slides = options.search_slides or search.SLIDES[size]
@@ -63,6 +69,10 @@ def benchmarks(options: argparse.Namespace) -> list[Benchmark]:
     return [
         ("conversion", lambda: conversion.run(size, include_huge=options.all)),
         ("text extraction: slideshelf against MarkItDown", lambda: text_extraction.run(size)),
+        (
+            "text recall: slideshelf and MarkItDown against independent readings",
+            lambda: text_recall.run(size, include_huge=options.all),
+        ),
         ("pages: presentation and home against Django's hello, under wrk", lambda: pages.run(size)),
         (
             f"load: slideshelf serve, {people.visitors} visitors for {seconds} s, "
@@ -80,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
         print("Smoke run: every benchmark once on tiny inputs; its figures mean nothing.")
     with django_set_up(include_huge=options.all):
         for title, run in benchmarks(options):
+            if options.only and not title.startswith(options.only):
+                continue
             print(f"\n===== {title} =====", flush=True)
             begun = time.perf_counter()
             for line in run():

@@ -31,7 +31,7 @@ REPO = Path(__file__).resolve().parents[1]
 # About a minute alone; under `pytest -n auto` the other workers share the cores.
 TIMEOUT = 600
 STOP_TIMEOUT = 30  # after SIGINT, for LibreOffice, gunicorn and the search children to stop
-BENCHMARKS = ("conversion", "text extraction", "pages", "load", "search")
+BENCHMARKS = ("conversion", "text extraction", "text recall", "pages", "load", "search")
 HEADER = re.compile(r"^===== (.+) =====$", re.MULTILINE)
 FIGURE = re.compile(r"\d\.\d")  # timings, rates and ratios all have decimals
 # The load test's lines that must be there, met: no error, and its one upload converted.
@@ -49,6 +49,13 @@ LABELLED_LINES = (
     r"^Target: a related deck among the first 3 for ≥ 95% of the labelled decks: \d+\.\d%",
     r"^Target: no decoy ranked above a related deck: \d+ ",
     r"^Target: similar list < 50 ms a deck .*, labelled decks: p95 \d+\.\d ms",
+)
+# The text recall's tiny decks, one for each reference reader, each read and measured.
+RECALL_LINES = (
+    r"^  pptx/pypptx_test_slides\.pptx +python-pptx +1 +\d+ +\d\.\d{3} +\d\.\d{3} ",
+    r"^  ppt/poi_bullets\.ppt +LO\+python-pptx +2 +\d+ +\d\.\d{3} +fails ",
+    r"^  pdf/pdfjs_german-umlaut-r\.pdf +pdftotext +1 +\d+ +\d\.\d{3} +\d\.\d{3} ",
+    r"^Target: recall ≥ 0\.97 on every file: \d/3 -> ",
 )
 POSTGRES_SUITE = os.environ.get("SLIDESHELF_DATABASE_URL", "").startswith("postgres")
 
@@ -110,6 +117,11 @@ def test_smoke_run_prints_figures_for_every_benchmark():
     load = "\n".join(next(lines for title, lines in found.items() if title.startswith("load:")))
     for line in LOAD_LINES:
         assert re.search(line, load, re.MULTILINE), f"no {line!r} under load:\n{load}"
+    recall = "\n".join(
+        next(lines for title, lines in found.items() if title.startswith("text recall:"))
+    )
+    for line in RECALL_LINES:
+        assert re.search(line, recall, re.MULTILINE), f"no {line!r} under text recall:\n{recall}"
     search = "\n".join(next(lines for title, lines in found.items() if title.startswith("search:")))
     for line in LABELLED_LINES:
         assert re.search(line, search, re.MULTILINE), f"no {line!r} under search:\n{search}"

@@ -1,0 +1,42 @@
+"""The text recall benchmark's measure (bench/text_recall.py): words, and recall slide by slide."""
+
+from __future__ import annotations
+
+from bench.text_recall import score, words
+
+
+def test_words_are_casefolded_letter_and_digit_runs_without_punctuation():
+    assert words("Hello, HELLO world_wide 2.5%!") == {
+        "hello": 2,
+        "world": 1,
+        "wide": 1,
+        "2": 1,
+        "5": 1,
+    }
+
+
+def test_words_of_chinese_and_japanese_are_single_characters():
+    assert words("中文 テスト abc") == {"中": 1, "文": 1, "テ": 1, "ス": 1, "ト": 1, "abc": 1}
+
+
+def test_words_are_compared_after_nfkc():
+    assert words("ﬁnance Ｆｕｌｌ") == words("finance full")
+
+
+def test_a_word_on_the_wrong_slide_is_not_found():
+    found = score(["alpha beta", "gamma"], ["alpha", "beta gamma"])
+
+    assert (found.found, found.total, found.misplaced) == (2, 3, 1)
+    assert found.by_slide
+    assert found.whole_file_recall == 1.0
+
+
+def test_repeated_words_must_be_there_as_often():
+    assert score(["yes yes yes"], ["yes"]).recall == 1 / 3
+
+
+def test_files_whose_slide_counts_differ_are_compared_whole():
+    found = score(["alpha", "beta"], ["alpha beta"])
+
+    assert not found.by_slide
+    assert found.recall == 1.0
