@@ -105,12 +105,24 @@ def test_pages_come_in_document_order_with_their_titles_on_one_line(odp):
 
 def test_body_reads_lists_spans_spaces_tabs_and_groups(odp):
     body = extract_deck(odp).slides[0].body
-    assert body.split("\n") == ["Revenue grew", "by  a lot", "Costs\tfell", "In a group"]
+    assert body.split("\n")[:4] == ["Revenue grew", "by  a lot", "Costs\tfell", "In a group"]
 
 
-def test_empty_placeholders_and_footers_are_not_text(odp):
-    body = extract_deck(odp).slides[0].body
-    assert "Footer" not in body and "Click" not in body
+def test_empty_placeholders_are_not_text_and_a_footer_follows_the_body(odp):
+    slide = extract_deck(odp).slides[0]
+    assert "Click" not in slide.body
+    assert slide.body.endswith("In a group\nFooter")
+    assert slide.heading != "Footer"
+
+
+@needs_corpus
+def test_a_footer_declared_once_is_read_on_the_slides_that_show_it():
+    slides = extract_deck(
+        CORPUS / "odp/odft_2014_ODF_Plugfest_Collaborated_Editing_on_ODF.odp"
+    ).slides
+    assert "Svante Schubert" not in slides[0].body  # its page style hides the footer
+    assert slides[1].body.endswith("\nSvante Schubert")
+    assert all(slide.title != "Svante Schubert" for slide in slides)
 
 
 def test_tables_go_to_tables_with_merged_cells_read_once(odp):

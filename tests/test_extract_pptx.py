@@ -402,9 +402,11 @@ def test_deck_title_comes_from_core_properties_when_there_are_any():
 
 
 @needs_corpus
-def test_footer_date_and_slide_number_placeholders_are_skipped():
+def test_footer_and_typed_date_follow_the_body_and_the_slide_number_is_skipped():
     slide = extract_deck(deck("poi_PPTWithAttachments.pptm")).slides[0]
-    assert "zoic" not in slide.body  # the date placeholder's text
+    lines = slide.body.split("\n")
+    # The date placeholder's typed text and the footer's, after the body, in reading order
+    assert lines[-2:] == ["Иқтисодиёт, четырнадцать, zoic", "Ҳаётимизга, тринадцать, zodiacal"]
     assert slide.title == "биргина ўзи, один, ahold"
 
 

@@ -63,6 +63,7 @@ class _Slide:
     body: list[str] = field(default_factory=list)
     tables: list[str] = field(default_factory=list)
     alt_texts: list[str] = field(default_factory=list)
+    footers: list[str] = field(default_factory=list)  # typed on the slide itself
 
 
 def _read_xml(archive: zipfile.ZipFile, name: str) -> etree._Element | None:
@@ -196,7 +197,11 @@ def _shapes(container: etree._Element) -> Iterator[etree._Element]:
 def _read_shape(shape: etree._Element, into: _Slide, charts: Charts) -> None:
     kind = shape.get(_PRES + "class", "")
     # An empty placeholder holds no text, only the "Click to add…" prompt LibreOffice shows.
-    if kind in _SKIP_CLASSES or shape.get(_PRES + "placeholder") == "true":
+    if shape.get(_PRES + "placeholder") == "true":
+        return
+    if kind == "footer":  # the author's words; a footer field's text is the page's declaration
+        into.footers.append("\n".join(_paragraphs(shape)))
+    if kind in _SKIP_CLASSES:
         return
     into.tables.extend(t for t in map(_table, shape.iter(_TABLE + "table")) if t)
     for chart in shape.iterchildren(_DRAW + "object"):
@@ -220,14 +225,36 @@ def _notes(page: etree._Element) -> str:
     return "\n".join(text for shape in shapes for text in _paragraphs(shape))
 
 
-def _hidden_styles(content: etree._Element) -> frozenset[str]:
-    """Names of the page styles that hide a slide from the slide show."""
-    hidden = set()
+def _page_styles(content: etree._Element, attribute: str, value: str) -> frozenset[str]:
+    """Names of the page styles whose `attribute` is `value`: "visibility" "hidden" hides a
+    slide from the slide show, "display-footer" "false" its footer."""
+    named = set()
     for style in content.iterfind(f"{_OFFICE}automatic-styles/{_STYLE}style"):
         props = style.find(_STYLE + "drawing-page-properties")
-        if props is not None and props.get(_PRES + "visibility") == "hidden":
-            hidden.add(style.get(_STYLE + "name", ""))
-    return frozenset(hidden)
+        if props is not None and props.get(_PRES + attribute) == value:
+            named.add(style.get(_STYLE + "name", ""))
+    return frozenset(named)
+
+
+@dataclass(frozen=True)
+class _Pages:
+    """What a page's style and declarations say about it, read once for the deck."""
+
+    hidden_styles: frozenset[str]
+    footerless_styles: frozenset[str]
+    footers: dict[str, str]  # a footer declaration's name -> its text
+
+    def footer(self, page: etree._Element) -> str:
+        """The footer the page shows from its master's footer: its declaration's text."""
+        if page.get(_DRAW + "style-name") in self.footerless_styles:
+            return ""
+        return self.footers.get(page.get(_PRES + "use-footer-name", ""), "")
+
+    def is_hidden(self, page: etree._Element) -> bool:
+        return (
+            page.get(_PRES + "visibility") == "hidden"
+            or page.get(_DRAW + "style-name") in self.hidden_styles
+        )
 
 
 def _first_line(shape: etree._Element) -> tuple[str, etree._Element | None]:
@@ -259,26 +286,21 @@ def _heading(page: etree._Element, sizes: FontSizes) -> str:
     return best
 
 
-def _slide(
-    page: etree._Element, hidden_styles: frozenset[str], charts: Charts, sizes: FontSizes
-) -> SlideText:
+def _slide(page: etree._Element, pages: _Pages, charts: Charts, sizes: FontSizes) -> SlideText:
     found = _Slide()
     for shape in _shapes(page):
         _read_shape(shape, found, charts)
-    hidden = (
-        page.get(_PRES + "visibility") == "hidden"
-        or page.get(_DRAW + "style-name") in hidden_styles
-    )
+    footer = "\n".join(text for text in found.footers if text) or pages.footer(page)
     # A title is one heading even when its box wraps or holds a line break.
     title = " ".join(" ".join(found.titles).split())
     return SlideText(
         title=title,
         heading="" if title else _heading(page, sizes),
-        body="\n".join(found.body),
+        body="\n".join([*found.body, footer] if footer else found.body),
         notes=_notes(page),
         alt_texts=tuple(found.alt_texts),
         tables=tuple(found.tables),
-        hidden=hidden,
+        hidden=pages.is_hidden(page),
     )
 
 
@@ -303,10 +325,17 @@ def extract_deck(path: str) -> DeckText:
         raise PermanentError(
             gettext_noop("The file is an OpenDocument file, but not a presentation.")
         )
-    hidden_styles, sizes = _hidden_styles(content), FontSizes(content, styles)
+    pages = _Pages(
+        hidden_styles=_page_styles(content, "visibility", "hidden"),
+        footerless_styles=_page_styles(content, "display-footer", "false"),
+        footers={
+            decl.get(_PRES + "name", ""): " ".join("".join(decl.itertext()).split())
+            for decl in presentation.iterchildren(_PRES + "footer-decl")
+        },
+    )
+    sizes = FontSizes(content, styles)
     slides = tuple(
-        _slide(page, hidden_styles, charts, sizes)
-        for page in presentation.iterchildren(_DRAW + "page")
+        _slide(page, pages, charts, sizes) for page in presentation.iterchildren(_DRAW + "page")
     )
     title = meta.findtext(f"{_OFFICE}meta/{_DC_TITLE}") if meta is not None else None
     return DeckText(slides=slides, title=" ".join((title or "").split()))

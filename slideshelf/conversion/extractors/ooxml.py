@@ -43,8 +43,10 @@ _STRICT = (
     (b"http://purl.oclc.org/ooxml/officeDocument/relationships", _R[1:-1].encode()),
 )
 _TITLE_TYPES = frozenset({"title", "ctrTitle"})
-# Slide furniture repeated on every slide (and the notes page's slide picture): not content.
-_SKIP_TYPES = frozenset({"sldNum", "dt", "ftr", "hdr", "sldImg"})
+# The slide number, the notes page's header and its picture of the slide: not content.
+_SKIP_TYPES = frozenset({"sldNum", "hdr", "sldImg"})
+# A footer and a typed date are the author's words, read after the body; never a heading.
+_FOOTER_TYPES = frozenset({"ftr", "dt"})
 # Fields whose text the program writes in as the slide is shown: not what the author wrote.
 _AUTO_FIELDS = ("slidenum", "datetime")
 DEFAULT_SIZE = 18.0  # points: PowerPoint's text size when nothing says otherwise
@@ -59,7 +61,7 @@ Affine = tuple[float, float, float, float]  # x' = ax*x + bx, y' = ay*y + by
 class _Item:
     """One readable thing on a slide, with where it sits (None: unknown)."""
 
-    kind: str  # "title", "body", "table" or "alt"
+    kind: str  # "title", "body", "footer", "table" or "alt"
     text: str
     pos: Pos | None
     heading: str = ""  # a text box's first line, and its font size in points
@@ -304,6 +306,9 @@ def _shape_items(
     text = _paragraphs(body)
     if text and body is not None:
         kind = "title" if ph_type in _TITLE_TYPES else "body"
+        if ph_type in _FOOTER_TYPES:
+            yield _Item("footer", text, pos)
+            return
         line, size = _first_line(body)
         if size is None:  # inherited: from the master for a placeholder, else the default
             size = pkg.body_size(part) if ph is not None else DEFAULT_SIZE
@@ -392,7 +397,7 @@ def _slide(pkg: _Package, part: str, root: etree._Element, band: float) -> Slide
     return SlideText(
         title=title,
         heading="" if title else _heading(items),
-        body=joined("body"),
+        body="\n".join(text for text in (joined("body"), joined("footer")) if text),
         notes=_notes(pkg, part),
         alt_texts=tuple(i.text for i in items if i.kind == "alt"),
         tables=tuple(i.text for i in items if i.kind == "table" and i.text),
