@@ -7,6 +7,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from slideshelf.lib.clients import networks
 from slideshelf.lib.env import (
     env_bool,
     env_choice,
@@ -40,6 +41,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "slideshelf.core",
+    "slideshelf.limits",
     "slideshelf.accounts",
     "slideshelf.presentations",
     "slideshelf.conversion",
@@ -126,7 +128,7 @@ MAX_UPLOAD_BYTES = env_int("MAX_UPLOAD_MB", 200, minimum=1) * 1024 * 1024
 UPLOADS_PER_HOUR = env_int("UPLOADS_PER_HOUR", 30, minimum=1)
 # A visitor who is not signed in posts only small forms (log in, sign up, report).
 MAX_ANONYMOUS_POST_BYTES = env_int("MAX_ANONYMOUS_POST_KB", 64, minimum=1) * 1024
-# Reports one visitor (account or browser session) may send in an hour.
+# Reports one visitor (account, or client address when not signed in) may send in an hour.
 REPORTS_PER_HOUR = env_int("REPORTS_PER_HOUR", 10, minimum=1)
 # Bounds on multipart parsing, so a request of thousands of tiny parts is a 400 before any
 # work is done; a file larger than FILE_UPLOAD_MAX_MEMORY_SIZE goes to a temporary file.
@@ -160,9 +162,6 @@ CACHES = {
 }
 VIEW_COUNT_FLUSH_SECONDS = env_float("VIEW_COUNT_FLUSH_SECONDS", 5.0)
 
-# Accounts. Failed logins are counted in a cache of their own, so rendered pages never push
-# a lock-out out of memory. It is per process: with N web processes a guesser gets at most
-# N × the limit before every process refuses.
 # Search: tantivy in the data folder, or PostgreSQL's full-text search when the database is one.
 SEARCH_ENGINE = env_choice("SEARCH_ENGINE", "tantivy", ("tantivy", "postgres"))
 SEARCH_INDEX_DIR = env_path("SEARCH_INDEX_DIR", DATA_DIR / "search")
@@ -182,13 +181,19 @@ SIGNUP = env_choice("SIGNUP", "open", ("open", "invite", "closed"))
 LOGIN_URL = "/login/"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
+# Limits on accounts, counted in the database (slideshelf.limits), so every web process sees
+# the same counts. Failed logins, per username and per client address: past the free ones,
+# each try waits twice as long as the last, up to LOGIN_MAX_DELAY_MINUTES.
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
-LOGIN_LOCKOUT_MINUTES = env_float("LOGIN_LOCKOUT_MINUTES", 15.0, minimum=0.01)
-CACHES["lockout"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "lockout",
-    "OPTIONS": {"MAX_ENTRIES": 10_000},
-}
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("LOGIN_ADDRESS_FAILURE_LIMIT", 20, minimum=1)
+LOGIN_MAX_DELAY_MINUTES = env_float("LOGIN_MAX_DELAY_MINUTES", 15.0, minimum=0.01)
+SIGNUPS_PER_HOUR = env_int("SIGNUPS_PER_HOUR", 5, minimum=1)
+PASSWORD_RESETS_PER_HOUR = env_int("PASSWORD_RESETS_PER_HOUR", 5, minimum=1)
+# Sign-up and password-reset messages to one e-mail address: past this, nothing is sent, and
+# the page says the same as ever (it never tells whether the address has an account).
+ACCOUNT_MAILS_PER_DAY = env_int("ACCOUNT_MAILS_PER_DAY", 5, minimum=1)
+# Proxies whose X-Forwarded-For is believed, for the client address the limits count.
+TRUSTED_PROXIES = networks(env_list("TRUSTED_PROXIES", []), "SLIDESHELF_TRUSTED_PROXIES")
 
 # E-mail (password resets): printed on the console until an SMTP server is named.
 DEFAULT_FROM_EMAIL = env_str("EMAIL_FROM", "slideshelf@localhost")

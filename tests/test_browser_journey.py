@@ -44,13 +44,18 @@ def send_and_convert(page, path: str) -> list[str]:
     return page.evaluate("window.seenStates")
 
 
-def test_sign_up_upload_edit_replace_and_old_slide_link(page, live_server, media, tmp_path):
+def test_sign_up_upload_edit_replace_and_old_slide_link(
+    page, live_server, media, tmp_path, mailoutbox
+):
     base = live_server.url
     page.goto(base + "/signup/")
     page.fill("#id_username", "ada")
     page.fill("#id_email", "ada@example.org")
     page.fill("#id_password1", "a long enough passphrase")
     page.fill("#id_password2", "a long enough passphrase")
+    page.click("main form button[type=submit]")
+    page.wait_for_url(base + "/signup/sent/")
+    page.goto(re.search(r"https?://\S+/signup/confirm/\S+/", mailoutbox[-1].body).group(0))
     page.click("main form button[type=submit]")
     page.wait_for_url(re.compile(r".*/(my|upload)/$|.*/$"))
 

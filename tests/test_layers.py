@@ -22,6 +22,7 @@ LAYERS: list[set[str]] = [
     {"conversion", "search"},
     {"presentations"},
     {"accounts"},
+    {"limits"},
     {"lib"},
 ]
 # Django's documented place for wiring at start-up: an app's `ready()` imports its signal

@@ -80,6 +80,8 @@ LISTINGS = {
 # Signing up, logging in and out, password reset: covered by tests/test_accounts_*.py.
 ACCOUNT_FLOW = {
     "signup",
+    "signup_sent",
+    "signup_confirm",
     "login",
     "logout",
     "password_reset",

@@ -215,7 +215,9 @@ class TestBadReplacements:
         assert response.status_code == 413
 
     def test_hourly_limit_counts_replacements(self, client, owner, deck, settings):
-        settings.UPLOADS_PER_HOUR = 1  # the deck itself was uploaded this hour
+        settings.UPLOADS_PER_HOUR = 1
         client.force_login(owner)
         response = replace(client, deck, "v2.pptx", with_slide_inserted(DECK, 1, "x"))
+        assert response.status_code == 302
+        response = replace(client, deck, "v3.pptx", with_slide_inserted(DECK, 1, "y"))
         assert response.status_code == 429

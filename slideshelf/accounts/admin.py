@@ -5,7 +5,10 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from slideshelf.accounts.forms import StaffLoginForm
 from slideshelf.accounts.models import Invitation, Profile
+
+admin.site.login_form = StaffLoginForm
 
 
 @admin.register(Invitation)

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from django import forms
-from django.conf import settings
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from slideshelf.accounts import lockout
+from slideshelf.accounts import throttle
 from slideshelf.accounts.models import Invitation, Profile
 
 
@@ -38,11 +37,10 @@ class AccessibleErrors:
             form.fields[name].widget.attrs["aria-describedby"] = " ".join(ids)
 
 
-class InvitationUsed(Exception):
-    """The invitation was spent by someone else between validation and saving."""
-
-
 class SignupForm(AccessibleErrors, UserCreationForm[User]):
+    """What a sign-up asks for. Nothing here says whether the e-mail address has an account
+    (see `signups.ask`); the username may say it is taken, as every profile page does."""
+
     email = forms.EmailField(label=_("E-mail"), max_length=254)
     invitation = forms.CharField(label=_("Invitation code"), max_length=64)
 
@@ -55,12 +53,6 @@ class SignupForm(AccessibleErrors, UserCreationForm[User]):
         self.invitation_object: Invitation | None = None
         if not invitation_required:
             del self.fields["invitation"]
-
-    def clean_email(self) -> str:
-        email: str = self.cleaned_data["email"]
-        if get_user_model().objects.filter(email__iexact=email).exists():
-            raise ValidationError(_("An account with this e-mail address already exists."))
-        return email
 
     def clean(self) -> dict[str, Any]:
         super().clean()
@@ -79,42 +71,54 @@ class SignupForm(AccessibleErrors, UserCreationForm[User]):
                 self.invitation_object = invitation
         return cleaned
 
-    def save(self, commit: bool = True) -> Any:
-        """Create the user and spend the invitation together, or neither."""
-        with transaction.atomic():
-            user = super().save(commit=True)
-            if self.invitation_object is not None and not self.invitation_object.use(user):
-                raise InvitationUsed
-        return user
 
-
-class LoginForm(AccessibleErrors, AuthenticationForm):
-    error_messages = {
-        **AuthenticationForm.error_messages,
-        "locked": _(
-            "Too many failed logins for this username. Try again in %(minutes)s minutes, "
-            "or reset your password."
-        ),
-    }
+class Throttled:
+    """Django's login checks, slowed down after failures (see `throttle`)."""
 
     def clean(self) -> dict[str, Any]:
-        username = self.cleaned_data.get("username")
-        if username and lockout.is_locked(username):
-            # No password check while locked: a right guess must not get through either.
-            raise ValidationError(
-                self.error_messages["locked"],
-                code="locked",
-                params={"minutes": math.ceil(settings.LOGIN_LOCKOUT_MINUTES)},
-            )
+        form: AuthenticationForm = self  # type: ignore[assignment]
+        username, request = form.cleaned_data.get("username"), form.request
+        if username and request is not None:
+            wait = throttle.seconds_to_wait(request, username)
+            if wait:
+                # No password check while waiting: a right guess must not get through either.
+                raise ValidationError(wait_text(wait), code="wait")
         try:
-            cleaned: dict[str, Any] = super().clean()
+            cleaned: dict[str, Any] = super().clean()  # type: ignore[misc]
         except ValidationError as error:
-            if username and error.code == "invalid_login":
-                lockout.record_failure(username)
+            if username and request is not None and error.code == "invalid_login":
+                throttle.record_failure(request, username)
             raise
         if username:
-            lockout.clear(username)
+            throttle.forget_failures(username)
         return cleaned
+
+
+class LoginForm(AccessibleErrors, Throttled, AuthenticationForm):
+    pass
+
+
+class StaffLoginForm(Throttled, AdminAuthenticationForm):
+    """The admin's login page, slowed down like the site's: else guessers would go round."""
+
+
+def wait_text(seconds: int) -> str:
+    if seconds <= 90:
+        return ngettext(
+            "Too many failed logins. Wait %(count)d second before you try again, "
+            "or reset your password.",
+            "Too many failed logins. Wait %(count)d seconds before you try again, "
+            "or reset your password.",
+            seconds,
+        ) % {"count": seconds}
+    minutes = -(-seconds // 60)
+    return ngettext(
+        "Too many failed logins. Wait %(count)d minute before you try again, "
+        "or reset your password.",
+        "Too many failed logins. Wait %(count)d minutes before you try again, "
+        "or reset your password.",
+        minutes,
+    ) % {"count": minutes}
 
 
 class ProfileForm(AccessibleErrors, forms.ModelForm[Profile]):

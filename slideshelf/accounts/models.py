@@ -96,3 +96,24 @@ class Invitation(models.Model):
         if spent:
             self.used_at, self.used_by = now, user
         return bool(spent)
+
+
+class SignupRequest(models.Model):
+    """A sign-up waiting for its e-mail address to be confirmed; the account is made then.
+
+    Nothing is reserved meanwhile, neither the username nor the address, so a sign-up that is
+    never confirmed keeps no one out. Requests are deleted after a day.
+    """
+
+    username = models.CharField(max_length=150)
+    email = models.EmailField()
+    password = models.CharField(max_length=128)  # hashed, as the account will keep it
+    invitation = models.ForeignKey(
+        Invitation, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    # SHA-256 of the secret in the mailed link: the database alone cannot confirm anything.
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self) -> str:
+        return self.username

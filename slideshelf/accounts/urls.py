@@ -4,6 +4,8 @@ from slideshelf.accounts.views import profile, session, signup
 
 urlpatterns = [
     path("signup/", signup.signup, name="signup"),
+    path("signup/sent/", signup.signup_sent, name="signup_sent"),
+    path("signup/confirm/<str:secret>/", signup.signup_confirm, name="signup_confirm"),
     path("login/", session.login, name="login"),
     path("logout/", session.logout, name="logout"),
     path("password-reset/", session.password_reset, name="password_reset"),

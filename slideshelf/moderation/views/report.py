@@ -17,12 +17,11 @@ def report(request: HttpRequest, public_id: str) -> HttpResponse:
     deck = access.viewable_or_404(request.user, public_id)
     if request.method != "POST":
         return render(request, "moderation/report.html", {"deck": deck, "form": ReportForm()})
-    if not limits.may_report(request):
-        context = {"deck": deck, "limit": settings.REPORTS_PER_HOUR}
-        return render(request, "moderation/too_many.html", context, status=429)
     form = ReportForm(request.POST)
     if not form.is_valid():
         return render(request, "moderation/report.html", {"deck": deck, "form": form}, status=400)
+    if not limits.take_report(request):
+        context = {"deck": deck, "limit": settings.REPORTS_PER_HOUR}
+        return render(request, "moderation/too_many.html", context, status=429)
     services.report(deck, form.cleaned_data["reason"], form.cleaned_data["details"], request.user)
-    limits.count_report(request)
     return render(request, "moderation/reported.html", {"deck": deck})

@@ -16,7 +16,7 @@ from slideshelf.presentations.models import Presentation
 from slideshelf.search import api as search
 from slideshelf.studio import lifecycle
 from slideshelf.studio.forms import ReplaceForm
-from slideshelf.studio.limits import uploads_left
+from slideshelf.studio.limits import take_uploads
 from slideshelf.studio.views.upload import (
     INSUFFICIENT_STORAGE,
     PAYLOAD_TOO_LARGE,
@@ -38,7 +38,7 @@ def replace(request: HttpRequest, public_id: str) -> HttpResponse:
     if not form.is_valid():
         status = PAYLOAD_TOO_LARGE if form.has_error("file", "too_large") else 400
         return _refuse(request, deck, form, first_error(form), status)
-    if not uploads_left(request.user):
+    if not take_uploads(request.user, 1):
         message = gettext("You have uploaded as many files as you can this hour.")
         form.add_error(None, message)
         return _refuse(request, deck, form, message, TOO_MANY_REQUESTS)

@@ -17,7 +17,7 @@ from slideshelf.lib.files import is_disk_full, safe_name
 from slideshelf.presentations.models import Presentation
 from slideshelf.studio.forms import UploadForm
 from slideshelf.studio.lifecycle import create_presentation
-from slideshelf.studio.limits import uploads_left
+from slideshelf.studio.limits import take_uploads, uploads_left
 
 TOO_MANY_REQUESTS = 429
 PAYLOAD_TOO_LARGE = 413
@@ -45,8 +45,8 @@ def upload(request: HttpRequest) -> HttpResponse:
         status = PAYLOAD_TOO_LARGE if form.has_error("file", "too_large") else 400
         return _refuse(request, form, first_error(form), status)
     files = form.cleaned_data["file"]
-    left = uploads_left(request.user)
-    if len(files) > left:
+    if not take_uploads(request.user, len(files)):
+        left = uploads_left(request.user)
         message = ngettext(
             "You can upload %(count)d more presentation this hour.",
             "You can upload %(count)d more presentations this hour.",

@@ -7,7 +7,12 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
 from slideshelf.conversion.worker import Chore, run_worker
+from slideshelf.limits import api as attempts
 from slideshelf.search import api as search
+
+# Counted attempts (hashed client addresses among them) are deleted after a day by the
+# requests that count; this catches the last ones of a site that has gone quiet.
+FORGET_EVERY = 600.0
 
 
 class Command(BaseCommand):
@@ -28,7 +33,10 @@ class Command(BaseCommand):
             batch=batch,
             interval=interval,
             recovery_every=max(settings.WORKER_STALE_SECONDS / 2, 0.5),
-            chores=[search_sync(interval)],
+            chores=[
+                search_sync(interval),
+                Chore("forget attempts", attempts.forget_expired, FORGET_EVERY),
+            ],
         )
 
 
