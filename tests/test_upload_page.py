@@ -1,14 +1,19 @@
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
+from django.db import connection
+from django.db.models import F
+from django.test import Client
 
 from slideshelf.conversion.models import Status
+from slideshelf.limits.models import Attempt
 from slideshelf.presentations.models import Presentation
+from slideshelf.studio.limits import UPLOAD
 from tests.conftest import CORPUS
 from tests.factories import upload
 from tests.uploading import files_in, make_user, post_multipart
@@ -216,17 +221,68 @@ def test_path_in_the_file_name_is_dropped(client, owner, media, tmp_path):
 
 def test_upload_over_the_hourly_limit_is_a_429(client, owner, media, settings):
     settings.UPLOADS_PER_HOUR = 2
-    upload(PDF, owner=owner)
-    old = upload(PDF, owner=owner)
-    old.created_at = timezone.now() - timedelta(hours=2)
-    old.save()
-    assert client.post("/upload/", details(file=as_upload(PDF)), **JSON).status_code == 201
+    for _ in range(2):
+        assert client.post("/upload/", details(file=as_upload(PDF)), **JSON).status_code == 201
     before = files_in(media)
     response = client.post("/upload/", details(file=as_upload(PDF)), **JSON)
     assert response.status_code == 429
     assert "You can upload 0 more presentations this hour." in response.json()["error"]
-    assert Presentation.objects.count() == 3
+    assert Presentation.objects.count() == 2
     assert files_in(media) == before
+
+
+def test_deleting_decks_gives_no_uploads_back(client, owner, media, settings):
+    settings.UPLOADS_PER_HOUR = 2
+    for _ in range(2):
+        client.post("/upload/", details(file=as_upload(PDF)), **JSON)
+    for deck in Presentation.objects.all():
+        assert client.post(f"/p/{deck.public_id}/delete/").status_code == 302
+    assert not Presentation.objects.exists()
+    response = client.post("/upload/", details(file=as_upload(PDF)), **JSON)
+    assert response.status_code == 429
+    assert not Presentation.objects.exists()
+
+
+def test_the_allowance_comes_back_an_hour_after_the_uploads(client, owner, media, settings):
+    settings.UPLOADS_PER_HOUR = 1
+    client.post("/upload/", details(file=as_upload(PDF)), **JSON)
+    assert client.post("/upload/", details(file=as_upload(PDF)), **JSON).status_code == 429
+    Attempt.objects.update(at=F("at") - timedelta(minutes=61))
+    assert client.post("/upload/", details(file=as_upload(PDF)), **JSON).status_code == 201
+
+
+def test_decks_added_from_the_command_line_count_against_no_one(client, owner, media, settings):
+    settings.UPLOADS_PER_HOUR = 1
+    upload(PDF, owner=owner)
+    assert client.post("/upload/", details(file=as_upload(PDF)), **JSON).status_code == 201
+
+
+def test_two_uploads_racing_for_the_last_place_get_one_between_them(owner, media, settings):
+    """The race the limit must survive: each is counted before its file is stored."""
+    settings.UPLOADS_PER_HOUR = 3
+    clients = [Client(), Client()]
+    for browser in clients:
+        browser.force_login(owner)
+    assert clients[0].post("/upload/", details(file=as_upload(PDF)), **JSON).status_code == 201
+    assert clients[1].post("/upload/", details(file=as_upload(PDF)), **JSON).status_code == 201
+    start, statuses = threading.Barrier(2), []
+
+    def send(browser: Client) -> None:
+        try:
+            start.wait(10)
+            response = browser.post("/upload/", details(file=as_upload(PDF)), **JSON)
+            statuses.append(response.status_code)
+        finally:
+            connection.close()
+
+    racers = [threading.Thread(target=send, args=(browser,)) for browser in clients]
+    for racer in racers:
+        racer.start()
+    for racer in racers:
+        racer.join(60)
+    assert sorted(statuses) == [201, 429]
+    assert Presentation.objects.count() == 3
+    assert Attempt.objects.filter(kind=UPLOAD).count() == 3
 
 
 def test_batch_larger_than_what_is_left_is_a_429_without_javascript(client, owner, media, settings):
@@ -235,9 +291,13 @@ def test_batch_larger_than_what_is_left_is_a_429_without_javascript(client, owne
     assert response.status_code == 429
     assert "You can upload 1 more presentation this hour." in response.content.decode()
     assert Presentation.objects.count() == 0
+    # A refused batch took nothing of the hour's allowance.
+    assert client.post("/upload/", details(file=as_upload(PDF)), **JSON).status_code == 201
 
 
 def test_other_users_uploads_do_not_count_against_the_limit(client, owner, media, settings):
     settings.UPLOADS_PER_HOUR = 1
-    upload(PDF, owner=make_user("bob"))
+    bob = Client()
+    bob.force_login(make_user("bob"))
+    assert bob.post("/upload/", details(file=as_upload(PDF)), **JSON).status_code == 201
     assert client.post("/upload/", details(file=as_upload(PDF)), **JSON).status_code == 201
