@@ -7,6 +7,8 @@
 2. The warm pipeline (PDF, text, both image sizes) against the cold route many sites use:
    `soffice --convert-to pdf` with a fresh profile, then `pdftoppm -png -r 150`, on a
    generated 50-slide text deck and a few real ones, alternating, median of three.
+3. The images stage with today's settings against this version's, and the 2× pictures
+   drawn after the deck is shown, on two corpus PDFs (bench/slide_images.py).
 
 No database is touched: jobs are built and run directly. Run it with `python -m bench`, which
 sets Django up first. `--quick` takes three files a folder and one repetition; `--smoke` one
@@ -22,7 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +34,8 @@ from django.conf import settings
 from bench.memory import PeakMemory
 from bench.mode import Mode
 from bench.sample_deck import make_text_deck
+from bench.slide_images import run as slide_images_section
+from bench.tables import table
 from slideshelf.conversion.errors import ConversionError
 from slideshelf.conversion.job import Job
 from slideshelf.conversion.office.client import OfficeClient
@@ -433,7 +437,7 @@ def target_line(generated: Comparison, size: Size) -> str:
 
 
 def run(mode: Mode = Mode.FULL, include_huge: bool = False) -> list[str]:
-    """Both sections; Django must be set up (bench/environment.py)."""
+    """The three sections; Django must be set up (bench/environment.py)."""
     size = SIZES[mode]
     with office_and_scratch() as scratch:
         slides = size.generated_slides
@@ -442,6 +446,7 @@ def run(mode: Mode = Mode.FULL, include_huge: bool = False) -> list[str]:
         lines = header(mode, include_huge)
         lines += corpus_part(size, include_huge, scratch)
         lines += comparison_part(size, deck, scratch)
+        lines += slide_images_section(mode, scratch)
     return lines
 
 
@@ -487,7 +492,8 @@ def header(mode: Mode, include_huge: bool) -> list[str]:
         f"Conversion benchmark ({mode}); corpus {CORPUS}; skipped: {skipped}",
         f"  {os.cpu_count()} CPUs; {_office_version()}; render processes "
         f"{get_renderer().processes}; WebP q{settings.WEBP_QUALITY} method {settings.WEBP_METHOD};"
-        f" images {settings.SLIDE_IMAGE_WIDTH} + {settings.SLIDE_THUMB_WIDTH} px",
+        f" images {settings.SLIDE_IMAGE_WIDTH} + {settings.SLIDE_THUMB_WIDTH} px, 2× ones"
+        f" {settings.SLIDE_IMAGE_WIDTH_2X} + {settings.SLIDE_THUMB_WIDTH_2X} px after (section 3)",
         f"  office restarts after {settings.OFFICE_RESTART_AFTER} jobs, timeout "
         f"{settings.OFFICE_TIMEOUT:.0f} s; one warm-up conversion before timing (not counted)",
         f"  load average at start: {load} (other work on the machine skews every figure)",
@@ -515,20 +521,6 @@ def _office_version() -> str:
 
 
 # --- formatting -------------------------------------------------------------------------
-
-
-def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
-    """A plain text table: the first column left-aligned, the others right-aligned."""
-    cells = [[str(h) for h in headers], *[[str(c) for c in row] for row in rows]]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
-
-    def line(row: list[str]) -> str:
-        first = row[0].ljust(widths[0])
-        rest = (cell.rjust(width) for cell, width in zip(row[1:], widths[1:], strict=True))
-        return "  " + "  ".join([first, *rest])
-
-    rule = "  " + "  ".join("-" * width for width in widths)
-    return [line(cells[0]), rule, *(line(row) for row in cells[1:])]
 
 
 def _median(values: list[float]) -> float | None:

@@ -140,6 +140,9 @@ MAX_ZIP_ENTRIES = env_int("MAX_ZIP_ENTRIES", 20000, minimum=1)
 MAX_SLIDES = env_int("MAX_SLIDES", 2000, minimum=1)
 SLIDE_IMAGE_WIDTH = env_int("SLIDE_IMAGE_WIDTH", 1600, minimum=200)
 SLIDE_THUMB_WIDTH = env_int("SLIDE_THUMB_WIDTH", 320, minimum=50)
+# For screens of twice the pixel density, drawn after the deck is shown; 0 draws none.
+SLIDE_IMAGE_WIDTH_2X = env_int("SLIDE_IMAGE_WIDTH_2X", 2400)
+SLIDE_THUMB_WIDTH_2X = env_int("SLIDE_THUMB_WIDTH_2X", 640)
 SLIDE_MAX_PIXELS = env_int("SLIDE_MAX_PIXELS", 16_000_000, minimum=100_000)
 WEBP_QUALITY = env_int("WEBP_QUALITY", 80, minimum=1)
 WEBP_METHOD = env_int("WEBP_METHOD", 0)  # 0 fastest … 6 smallest

@@ -30,7 +30,7 @@ class DeckSlug(Segment):
 
 
 class SlideImageName(Segment):
-    regex = r"[0-9]+(-thumb)?\.webp"
+    regex = r"[0-9]+(-thumb)?(@2x)?\.webp"
 
 
 register_converter(DeckSlug, "deckslug")

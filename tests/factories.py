@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import transaction
 from PIL import Image
 
+from slideshelf.conversion.images_2x import draw_2x
 from slideshelf.conversion.models import Conversion, Status
 from slideshelf.conversion.services import convert
 from slideshelf.conversion.tasks import queue_conversion
@@ -29,6 +30,13 @@ def convert_now(deck: Presentation) -> Presentation:
             return deck
         convert(deck.pk, requeue=queue_conversion)
     raise AssertionError(f"{deck.public_id} did not finish: {deck.conversion.status}")
+
+
+def draw_2x_now(deck: Presentation) -> Presentation:
+    """Draw the deck's 2× pictures as the task queued with its slides would; the fresh deck."""
+    assert draw_2x(deck.pk, deck.revision), "the 2× pictures were drawn and listed"
+    deck.refresh_from_db()
+    return deck
 
 
 def with_slide_inserted(path: Path, position: int, title: str) -> bytes:

@@ -17,6 +17,8 @@ ADDRESSES = [
     "delete/",
     "status.json",
     "r2/3-thumb.webp",
+    "r2/3@2x.webp",
+    "r2/3-thumb@2x.webp",
     "my-deck/",
     "my-deck/3/",
     "download-deck/",

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import io
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
+from PIL import Image
 
 from slideshelf.presentations.models import Presentation, Visibility
 from tests.conftest import CORPUS
-from tests.factories import convert_now, text_deck, upload
+from tests.factories import convert_now, draw_2x_now, text_deck, upload
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -201,3 +205,49 @@ def test_the_transcript_shows_each_slides_image_descriptions(client, deck):
     ) in html
     marked = client.get(deck.get_absolute_url() + "?q=caption").content.decode()
     assert "This phrase of the <mark>caption</mark> is Human-written." in marked
+
+
+def offering_srcset(html: str) -> list[str]:
+    return [tag for tag in re.findall(r"<img [^>]*>", html) if " srcset=" in tag]
+
+
+def assert_each_candidate_is_there(client, tag: str) -> None:
+    """Both files of the tag's srcset are served, each as wide as its w-descriptor says."""
+    assert re.search(r' sizes="[^"]+"', tag), tag
+    candidates = [c.split(" ") for c in re.search(r' srcset="([^"]+)"', tag)[1].split(", ")]
+    assert [url.endswith("@2x.webp") for url, _ in candidates] == [False, True], tag
+    for url, width in candidates:
+        response = client.get(url)
+        assert response.status_code == 200 and response["Content-Type"] == "image/webp"
+        with Image.open(io.BytesIO(b"".join(response.streaming_content))) as image:
+            assert f"{image.size[0]}w" == width
+
+
+def test_every_slide_picture_offers_its_2x_file_which_is_there_to_fetch(client, deck):
+    deck = draw_2x_now(deck)
+    html = client.get(deck.get_absolute_url()).content.decode()
+    tags = offering_srcset(html)
+    # The viewer's picture, and each slide's in the strip, without JavaScript and beside its text.
+    assert len(tags) == 1 + 3 * deck.slide_count
+    for tag in tags:
+        assert_each_candidate_is_there(client, tag)
+    # For the slides the viewer's script adds, and the frame in the deck's shape (16:9).
+    assert 'data-widths="1600 2400" data-thumb-widths="320 640"' in html
+    assert '<canvas class="frame" width="1600" height="900" aria-hidden="true">' in html
+
+
+def test_cards_and_search_results_offer_2x_thumbnails_too(client, deck):
+    deck = draw_2x_now(deck)
+    for address in ("/", "/search/?q=AutoGen"):
+        tags = offering_srcset(client.get(address).content.decode())
+        assert tags, f"no srcset on {address}"
+        for tag in tags:
+            assert_each_candidate_is_there(client, tag)
+
+
+def test_a_deck_converted_before_2x_pictures_offers_its_1x_ones_alone(client, deck):
+    html = client.get(deck.get_absolute_url()).content.decode()
+    assert " srcset=" not in html and "data-widths" not in html
+    assert html.count(f'<img class="current" src="{deck.slides.first().image_url()}" width=') == 1
+    for address in ("/", "/search/?q=AutoGen"):
+        assert " srcset=" not in client.get(address).content.decode()

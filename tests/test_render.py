@@ -2,11 +2,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pypdfium2 as pdfium
+import pytest
 from PIL import Image
 
-from slideshelf.conversion.render import PageRenderer, RenderSettings, page_scale
+from slideshelf.conversion.render import Density, PageRenderer, RenderSettings, page_scale
 from tests.conftest import CORPUS
 from tests.processes import alive, descendants, wait_until
 
@@ -44,6 +46,68 @@ def test_huge_page_is_capped_at_the_pixel_limit(tmp_path):
     document.save(str(path))
     (image,) = PageRenderer(processes=1).render(str(path), 1, str(tmp_path), SETTINGS)
     assert image.width * image.height <= SETTINGS.max_pixels
+
+
+def blank_pdf(path, *pages: tuple[float, float]) -> str:
+    """A PDF of empty pages of the given sizes, in points."""
+    document = pdfium.PdfDocument.new()
+    for width, height in pages:
+        document.new_page(width, height)
+    document.save(str(path))
+    return str(path)
+
+
+def sizes(path: str) -> tuple[int, int]:
+    with Image.open(path) as image:
+        assert image.format == "WEBP"
+        return image.size
+
+
+@pytest.mark.parametrize(
+    ("page", "at_1x", "at_2x"),
+    [
+        ((960, 540), [(1600, 900), (320, 180)], [(2400, 1350), (640, 360)]),
+        ((720, 540), [(1600, 1200), (320, 240)], [(2400, 1800), (640, 480)]),
+    ],
+    ids=["16:9", "4:3"],
+)
+def test_each_density_draws_the_viewer_picture_and_thumbnail_in_the_page_shape(
+    tmp_path, page, at_1x, at_2x
+):
+    pdf = blank_pdf(tmp_path / "deck.pdf", page)
+    renderer = PageRenderer(processes=1)
+    settings = RenderSettings()  # the site's own: 1600 and 320, 2400 and 640, 16 Mpx cap
+    (one,) = renderer.render(pdf, 1, str(tmp_path / "out"), settings)
+    (two,) = renderer.render(pdf, 1, str(tmp_path / "out"), settings, density=settings.at_2x)
+    assert [sizes(one.image), sizes(one.thumbnail)] == at_1x
+    assert [sizes(two.image), sizes(two.thumbnail)] == at_2x
+    assert [(two.width, two.height), (two.thumb_width, two.thumb_height)] == at_2x
+    names = [Path(p).name for p in (one.image, one.thumbnail, two.image, two.thumbnail)]
+    assert names == ["1.webp", "1-thumb.webp", "1@2x.webp", "1-thumb@2x.webp"]
+
+
+def test_every_2x_picture_keeps_under_the_pixel_cap_and_the_page_shape(tmp_path):
+    # A square page as large as PDF allows, and a 2:3 one whose 2× picture alone passes the
+    # cap (2400 × 3600 pixels against 4,000,000) while its 1× one (1600 × 2400) does not.
+    pdf = blank_pdf(tmp_path / "huge.pdf", (14400, 14400), (600, 900))
+    renderer = PageRenderer(processes=1)
+    one = renderer.render(pdf, 2, str(tmp_path / "out"), SETTINGS)
+    two = renderer.render(pdf, 2, str(tmp_path / "out"), SETTINGS, density=SETTINGS.at_2x)
+    for image in [*one, *two]:
+        for path in (image.image, image.thumbnail):
+            width, height = sizes(path)
+            assert width * height <= SETTINGS.max_pixels
+    assert sizes(one[0].image) == (1600, 1600) and sizes(two[0].image) == (2000, 2000)
+    assert sizes(one[1].image) == (1600, 2400)
+    width, height = sizes(two[1].image)
+    assert 1600 < width < 2400 and abs(height / width - 1.5) < 0.01
+    assert sizes(two[1].thumbnail) == (640, 960)  # far under the cap: its full width
+
+
+def test_2x_pictures_are_off_when_either_width_is_zero():
+    assert RenderSettings(width_2x=0).at_2x is None
+    assert RenderSettings(thumb_width_2x=0).at_2x is None
+    assert RenderSettings().at_2x == Density("@2x", 2400, 640)
 
 
 def test_scale_keeps_ordinary_slides_at_the_target_width():

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from slideshelf.conversion.images_2x import queue_2x
 from slideshelf.conversion.job import Job, SlideResult
 from slideshelf.conversion.models import Conversion
 from slideshelf.conversion.render import PageImage
@@ -128,6 +129,8 @@ def _swap(conversion: Conversion, job: Job, stored: StoredFiles) -> None:
     assert job.sniffed is not None
     conversion.ready(job.sniffed.file_type.value, title_from or "")
     slides_published.send(sender=Presentation, deck=deck, first=not old_revision)
+    if stored.slides:
+        queue_2x(deck.pk, stored.revision)
     if old_revision:
         transaction.on_commit(lambda: delete_prefix(deck.media_prefix(old_revision)))
     if superseded:

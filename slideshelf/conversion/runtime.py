@@ -46,6 +46,8 @@ def job_config() -> JobConfig:
             max_pixels=settings.SLIDE_MAX_PIXELS,
             quality=settings.WEBP_QUALITY,
             method=settings.WEBP_METHOD,
+            width_2x=settings.SLIDE_IMAGE_WIDTH_2X,
+            thumb_width_2x=settings.SLIDE_THUMB_WIDTH_2X,
         ),
         ocr_languages=settings.OCR_LANGUAGES,
     )

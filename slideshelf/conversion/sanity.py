@@ -48,12 +48,12 @@ def check(storage: Storage = default_storage, *, checksums: bool = False) -> lis
 
 
 def _slide_images() -> dict[int, list[str]]:
-    """Every deck's slide images and thumbnails, in one query."""
+    """Every deck's slide images and thumbnails, in one query; the 2× ones once drawn."""
     images: dict[int, list[str]] = defaultdict(list)
-    for deck_id, image, thumbnail in Slide.objects.values_list(
-        "presentation_id", "image", "thumbnail"
+    for deck_id, image, thumbnail, *drawn_later in Slide.objects.values_list(
+        "presentation_id", "image", "thumbnail", "image_2x", "thumbnail_2x"
     ):
-        images[deck_id] += [image, thumbnail]
+        images[deck_id] += [image, thumbnail, *(name for name in drawn_later if name)]
     return images
 
 

@@ -241,6 +241,12 @@ class Slide(models.Model):
     height = models.PositiveIntegerField(default=0)
     thumb_width = models.PositiveIntegerField(default=0)
     thumb_height = models.PositiveIntegerField(default=0)
+    # The same two pictures for screens of twice the pixel density, drawn after the deck is
+    # shown: "" and 0 until then, and for decks converted before there were any.
+    image_2x = models.CharField(max_length=300, blank=True)
+    thumbnail_2x = models.CharField(max_length=300, blank=True)
+    width_2x = models.PositiveIntegerField(default=0)
+    thumb_width_2x = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["number"]
@@ -256,6 +262,20 @@ class Slide(models.Model):
 
     def thumbnail_url(self) -> str:
         return f"{self.presentation.slide_image_prefix}{self.number}-thumb.webp"
+
+    def image_srcset(self) -> str:
+        """The viewer's picture at 1× and 2×, for `srcset`; "" until the 2× one is drawn."""
+        if not self.image_2x:
+            return ""
+        start = f"{self.presentation.slide_image_prefix}{self.number}"
+        return f"{start}.webp {self.width}w, {start}@2x.webp {self.width_2x}w"
+
+    def thumbnail_srcset(self) -> str:
+        """The thumbnail at 1× and 2×, for `srcset`; "" until the 2× one is drawn."""
+        if not self.thumbnail_2x:
+            return ""
+        start = f"{self.presentation.slide_image_prefix}{self.number}-thumb"
+        return f"{start}.webp {self.thumb_width}w, {start}@2x.webp {self.thumb_width_2x}w"
 
     @property
     def alt(self) -> str:

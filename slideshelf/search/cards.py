@@ -87,15 +87,20 @@ def slide_images(decks: dict[int, Presentation], hits: list[DeckHit]) -> Images:
     pairs = " OR ".join(["(presentation_id = %s AND number = %s)"] * len(wanted))
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT presentation_id, number, thumb_width, thumb_height"  # noqa: S608 - no input
-            f" FROM {Slide._meta.db_table} WHERE {pairs}",
+            "SELECT presentation_id, number, thumb_width, thumb_height,"  # noqa: S608 - no input
+            f" thumbnail_2x, thumb_width_2x FROM {Slide._meta.db_table} WHERE {pairs}",
             [value for pair in wanted for value in pair],
         )
         rows = cursor.fetchall()
     # Built on the decks already loaded: their image addresses start with the deck's.
     return {
         (deck_id, number): Slide(
-            presentation=decks[deck_id], number=number, thumb_width=width, thumb_height=height
+            presentation=decks[deck_id],
+            number=number,
+            thumb_width=width,
+            thumb_height=height,
+            thumbnail_2x=thumbnail_2x,
+            thumb_width_2x=width_2x,
         )
-        for deck_id, number, width, height in rows
+        for deck_id, number, width, height, thumbnail_2x, width_2x in rows
     }

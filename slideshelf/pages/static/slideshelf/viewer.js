@@ -2,6 +2,7 @@
 // Without JavaScript the page shows the slide images in blocks instead (the <noscript> list).
 // A big deck's page carries the images of its first slides only: the strip and the
 // transcript get the others' thumbnails here, as the reader reaches them.
+// Once a deck's 2× pictures are drawn, every image offers both in srcset; the browser picks.
 (function () {
   "use strict";
   var viewer = document.getElementById("viewer");
@@ -19,6 +20,11 @@
   var version = parseInt(viewer.dataset.version, 10) || 1;
   var current = Math.min(Math.max(parseInt(viewer.dataset.start, 10) || 1, 1), total);
   var preloaded = {};
+  // The first slide's widths at 1× and 2×, taken for every slide's (a page of another size
+  // only makes the browser's pick a little off); absent until the 2× pictures are drawn.
+  var widths = viewer.dataset.widths ? viewer.dataset.widths.split(" ") : null;
+  var thumbWidths = viewer.dataset.thumbWidths ? viewer.dataset.thumbWidths.split(" ") : null;
+  var transcriptThumb = document.querySelector(".transcript a.thumb img");
 
   // Slide links carry the numbering they were made in (?v=) once a replacement moved slides.
   function query() {
@@ -31,15 +37,32 @@
   function source(n) { return viewer.dataset.images + n + ".webp"; }
   function thumbnail(n) { return viewer.dataset.images + n + "-thumb.webp"; }
 
-  // A thumbnail image the size of the strip's first.
-  function thumbImage(src, alt) {
-    var model = links[0].querySelector("img");
-    var img = document.createElement("img");
+  // A srcset of a picture's 1× and 2× files: "" for a deck without 2× pictures.
+  function candidates(start, pair) {
+    return pair ? start + ".webp " + pair[0] + "w, " + start + "@2x.webp " + pair[1] + "w" : "";
+  }
+  function sources(n) { return candidates(viewer.dataset.images + n, widths); }
+  function thumbnails(n) { return candidates(viewer.dataset.images + n + "-thumb", thumbWidths); }
+
+  // Candidates before the address, so that the browser fetches only the one it picks.
+  function point(img, sizes, srcset, src) {
+    if (srcset) {
+      img.sizes = sizes;
+      img.srcset = srcset;
+    } else {
+      img.removeAttribute("srcset");
+    }
     img.src = src;
+  }
+
+  // Slide n's thumbnail, the size of `model` (the first of the strip or of the transcript).
+  function thumbImage(n, alt, model) {
+    var img = document.createElement("img");
+    img.loading = "lazy";
     img.width = model.width;
     img.height = model.height;
     img.alt = alt;
-    img.loading = "lazy";
+    point(img, model.sizes, thumbnails(n), thumbnail(n));
     return img;
   }
 
@@ -52,7 +75,8 @@
       var link = document.createElement("a");
       link.href = base + n + "/" + query();
       link.dataset.n = n;
-      link.appendChild(thumbImage(thumbnail(n), viewer.dataset.thumbLabel.replace("{n}", n)));
+      var model = links[0].querySelector("img");
+      link.appendChild(thumbImage(n, viewer.dataset.thumbLabel.replace("{n}", n), model));
       link.addEventListener("click", opens);
       item.appendChild(link);
       strip.appendChild(item);
@@ -62,7 +86,8 @@
 
   // A transcript thumbnail left out of the page's HTML.
   function fillThumbnail(link) {
-    link.appendChild(thumbImage(link.dataset.thumb, ""));
+    var model = transcriptThumb || links[0].querySelector("img");
+    link.appendChild(thumbImage(+link.dataset.n, "", model));
     link.removeAttribute("data-thumb");
   }
 
@@ -78,10 +103,11 @@
     return title || links[n - 1].querySelector("img").alt;
   }
 
+  // The picture the browser would pick for the stage, fetched ahead.
   function preload(n) {
     if (n < 1 || n > total || preloaded[n]) return;
     preloaded[n] = new Image();
-    preloaded[n].src = source(n);
+    point(preloaded[n], image.sizes, sources(n), source(n));
   }
 
   function loaded() { loading.hidden = true; viewer.classList.add("ready"); }
@@ -91,7 +117,7 @@
     grow(n + 1);
     if (n === current && image.getAttribute("src") === source(n)) return;
     current = n;
-    image.src = source(n);
+    point(image, image.sizes, sources(n), source(n));
     image.alt = alt(n);
     counter.textContent = label.replace("{n}", n).replace("{total}", total);
     links.forEach(function (link, i) {
@@ -159,17 +185,21 @@
     if (document.fullscreenElement) document.exitFullscreen();
     else viewer.requestFullscreen();
   });
+  var pageSizes = image.sizes;
   document.addEventListener("fullscreenchange", function () {
-    fullscreen.setAttribute("aria-pressed", document.fullscreenElement === viewer ? "true" : "false");
+    var full = document.fullscreenElement === viewer;
+    fullscreen.setAttribute("aria-pressed", full ? "true" : "false");
+    // The frame is the whole screen now: the browser picks again for that width.
+    if (image.srcset) image.sizes = full ? "100vw" : pageSizes;
   });
 
   if (image.complete && image.naturalWidth) loaded();
   else image.addEventListener("load", loaded, { once: true });
-  // Slides of one deck may differ in size: take each image's own.
-  image.addEventListener("load", function () {
-    image.width = image.naturalWidth;
-    image.height = image.naturalHeight;
-  });
+  // The transcript's thumbnails yet to come wait in the deck's shape, the frame's. (Slides of
+  // another shape need nothing: each lies whole on the frame, object-fit: contain.)
+  var frame = stage.querySelector(".frame");
+  var transcript = document.querySelector(".transcript");
+  if (transcript) transcript.style.setProperty("--slide-ratio", frame.width + " / " + frame.height);
   preload(current + 1);
   preload(current - 1);
   if (current > links.length) {  // a slide address past the strip's first slides
