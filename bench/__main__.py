@@ -60,7 +60,15 @@ def mode(options: argparse.Namespace) -> Mode:
 
 
 def benchmarks(options: argparse.Namespace) -> list[Benchmark]:
-    from bench import conversion, load, pages, search, text_extraction, text_recall
+    from bench import (
+        conversion,
+        load,
+        office_containment,
+        pages,
+        search,
+        text_extraction,
+        text_recall,
+    )
 
     size = mode(options)
     slides = options.search_slides or search.SLIDES[size]
@@ -68,6 +76,10 @@ def benchmarks(options: argparse.Namespace) -> list[Benchmark]:
     seconds = options.load_seconds or people.seconds
     return [
         ("conversion", lambda: conversion.run(size, include_huge=options.all)),
+        (
+            "containment: LibreOffice contained against LibreOffice as the worker",
+            lambda: office_containment.run(size),
+        ),
         ("text extraction: slideshelf against MarkItDown", lambda: text_extraction.run(size)),
         (
             "text recall: slideshelf and MarkItDown against independent readings",

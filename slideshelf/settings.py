@@ -17,10 +17,11 @@ from slideshelf.lib.env import (
     env_path,
     env_str,
 )
-from slideshelf.lib.secret import read_or_create_secret_key
+from slideshelf.lib.secret import keep_private, read_or_create_secret_key
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = env_path("DATA_DIR", Path("data"))
+keep_private(DATA_DIR)
 MEDIA_ROOT = DATA_DIR / "media"
 STATIC_ROOT = DATA_DIR / "static"
 
@@ -217,6 +218,11 @@ OFFICE_PYTHON = env_str("OFFICE_PYTHON", "/usr/bin/python3")
 OFFICE_TIMEOUT = env_float("OFFICE_TIMEOUT", 180.0, minimum=1.0)
 OFFICE_RESTART_AFTER = env_int("OFFICE_RESTART_AFTER", 50, minimum=1)
 OFFICE_ISOLATE_NETWORK = env_bool("OFFICE_ISOLATE_NETWORK", True)
+# LibreOffice's caps: address space of each of its processes, and CPU time per conversion.
+OFFICE_MEMORY_MB = env_int("OFFICE_MEMORY_MB", 2048, minimum=256)
+OFFICE_CPU_SECONDS = env_int("OFFICE_CPU_SECONDS", round(OFFICE_TIMEOUT), minimum=1)
+# A worker run as root starts each LibreOffice as one of 64 users from this id on.
+OFFICE_UID_BASE = env_int("OFFICE_UID_BASE", 64100, minimum=1000)
 
 # Worker: retries of transient failures, and recovery of decks whose worker died.
 CONVERSION_RETRIES = env_int("CONVERSION_RETRIES", 3)

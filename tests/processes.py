@@ -20,6 +20,7 @@ from django.db import connection
 
 from slideshelf.conversion.models import Conversion, Status
 from slideshelf.conversion.office.client import OfficeClient
+from slideshelf.conversion.runtime import office_limits
 
 T = TypeVar("T")
 
@@ -109,6 +110,18 @@ def descendants(pid: int) -> dict[int, str]:
 def in_group(group: int, name: str) -> list[int]:
     """The processes called `name` in a process group."""
     return [process.pid for process in running() if process.group == group and process.name == name]
+
+
+def office_client(timeout: float, restart_after: int) -> OfficeClient:
+    """A LibreOffice of the test's own, contained as the worker's is."""
+    return OfficeClient(
+        settings.SOFFICE,
+        settings.OFFICE_PYTHON,
+        timeout=timeout,
+        restart_after=restart_after,
+        limits=office_limits(),
+        isolate_network=settings.OFFICE_ISOLATE_NETWORK,
+    )
 
 
 def office_processes(office: OfficeClient) -> list[int]:

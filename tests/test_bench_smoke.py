@@ -31,7 +31,9 @@ REPO = Path(__file__).resolve().parents[1]
 # About a minute alone; under `pytest -n auto` the other workers share the cores.
 TIMEOUT = 600
 STOP_TIMEOUT = 30  # after SIGINT, for LibreOffice, gunicorn and the search children to stop
-BENCHMARKS = ("conversion", "text extraction", "text recall", "pages", "load", "search")
+BENCHMARKS = (
+    *("conversion", "containment", "text extraction", "text recall", "pages", "load", "search"),
+)
 HEADER = re.compile(r"^===== (.+) =====$", re.MULTILINE)
 FIGURE = re.compile(r"\d\.\d")  # timings, rates and ratios all have decimals
 # The load test's lines that must be there, met: no error, and its one upload converted.

@@ -18,8 +18,9 @@ from pptx.util import Inches
 
 from slideshelf.conversion.extractors import odf, ooxml
 from slideshelf.conversion.extractors.number_format import format_number
-from slideshelf.conversion.office.client import OfficeClient, Output, office_available
+from slideshelf.conversion.office.client import Output, office_available
 from tests.odf_xml import NAMESPACES
+from tests.processes import office_client
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not here")
@@ -95,7 +96,7 @@ def built(tmp_path_factory) -> Path:
 def converted(built) -> Path:
     """The same deck as LibreOffice saves it as ODP, charts as embedded chart objects."""
     target = built.with_suffix(".odp")
-    office = OfficeClient(settings.SOFFICE, settings.OFFICE_PYTHON, timeout=60, restart_after=1)
+    office = office_client(timeout=60, restart_after=1)
     try:
         office.convert(str(built), [Output(str(target), "impress8")])
     finally:

@@ -7,9 +7,9 @@ import pytest
 from django.conf import settings
 
 from slideshelf.conversion.errors import PermanentError, TransientError
-from slideshelf.conversion.office.client import OfficeClient, Output, office_available
+from slideshelf.conversion.office.client import Output, office_available
 from tests.conftest import CORPUS
-from tests.processes import alive, office_processes
+from tests.processes import alive, office_client, office_processes
 
 pytestmark = pytest.mark.skipif(
     not office_available(settings.SOFFICE, settings.OFFICE_PYTHON),
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture
 def office():
-    client = OfficeClient(settings.SOFFICE, settings.OFFICE_PYTHON, timeout=60, restart_after=2)
+    client = office_client(timeout=60, restart_after=2)
     yield client
     client.stop()
 
@@ -43,7 +43,7 @@ def test_office_stays_warm_between_jobs_and_restarts_after_n(office, tmp_path):
 
 
 def test_timeout_kills_the_whole_process_group(tmp_path):
-    client = OfficeClient(settings.SOFFICE, settings.OFFICE_PYTHON, timeout=0.3, restart_after=5)
+    client = office_client(timeout=0.3, restart_after=5)
     try:
         client.restart()
         pid = client.pid
@@ -71,7 +71,7 @@ def test_unreadable_file_fails_permanently_and_the_next_file_converts(office, tm
 
 
 def test_office_runs_without_network_interfaces(office):
-    from slideshelf.conversion.office.client import network_isolation_prefix
+    from slideshelf.conversion.containment import network_isolation_prefix
 
     prefix = network_isolation_prefix()
     if not prefix:

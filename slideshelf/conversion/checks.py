@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.core.checks import Error, Warning, register
 
+from slideshelf.conversion.containment import missing_guards
 from slideshelf.conversion.ocr import ocr_available
 from slideshelf.conversion.office.client import office_available
 
@@ -24,6 +25,15 @@ def check_converters(**kwargs: Any) -> list[Warning]:
                 "can be converted.",
                 hint=f"Install it with: {INSTALL}   (or run 'make install' as root)",
                 id="slideshelf.W001",
+            )
+        )
+    elif missing := missing_guards(settings.OFFICE_ISOLATE_NETWORK):
+        found.append(
+            Warning(
+                "LibreOffice will run without " + "; without ".join(missing) + ".",
+                hint="Run the worker as root: it starts LibreOffice as a user of its own, "
+                "without capabilities, with memory and CPU-time caps, and without network.",
+                id="slideshelf.W003",
             )
         )
     if not ocr_available():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 import shutil
 import statistics
 import subprocess
@@ -13,7 +12,10 @@ from functools import cache
 
 from PIL import Image
 
+from slideshelf.conversion.containment import PATH, filter_prefix
+
 OCR_TIMEOUT = 60
+OCR_MEMORY_BYTES = 1 << 30
 
 # Tesseract reads a photograph's texture as "~ |' ae" at low confidence; words a person
 # wrote, typed or drew come out above 90. Below this a word is left out.
@@ -52,12 +54,15 @@ def read_text(image: Image.Image, languages: str) -> str:
     image.convert("L").save(png, "PNG", compress_level=1)
     try:
         result = subprocess.run(
-            ["tesseract", "stdin", "stdout", "-l", languages, "--psm", "3", "tsv"],
+            [
+                *filter_prefix(OCR_MEMORY_BYTES, OCR_TIMEOUT),
+                *("tesseract", "stdin", "stdout", "-l", languages, "--psm", "3", "tsv"),
+            ],
             input=png.getvalue(),
             capture_output=True,
             timeout=OCR_TIMEOUT,
             # Tesseract's OpenMP threads fight each other on small machines: one is 4× faster.
-            env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+            env={"PATH": PATH, "OMP_THREAD_LIMIT": "1"},
             check=False,
         )
     except subprocess.TimeoutExpired:

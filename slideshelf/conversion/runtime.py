@@ -7,6 +7,7 @@ from functools import cache
 
 from django.conf import settings
 
+from slideshelf.conversion.containment import Limits
 from slideshelf.conversion.job import JobConfig
 from slideshelf.conversion.office.client import OfficeClient, office_available
 from slideshelf.conversion.render import PageRenderer, RenderSettings
@@ -21,10 +22,19 @@ def get_office() -> OfficeClient | None:
         python=settings.OFFICE_PYTHON,
         timeout=settings.OFFICE_TIMEOUT,
         restart_after=settings.OFFICE_RESTART_AFTER,
+        limits=office_limits(),
         isolate_network=settings.OFFICE_ISOLATE_NETWORK,
     )
     atexit.register(office.stop)
     return office
+
+
+def office_limits() -> Limits:
+    return Limits(
+        memory_bytes=settings.OFFICE_MEMORY_MB * 2**20,
+        cpu_seconds=settings.OFFICE_CPU_SECONDS,
+        uid_base=settings.OFFICE_UID_BASE,
+    )
 
 
 @cache

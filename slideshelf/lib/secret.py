@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import secrets
 from pathlib import Path
 
@@ -13,3 +14,14 @@ def read_or_create_secret_key(path: Path) -> str:
     path.touch(mode=0o600)
     path.write_text(key)
     return key
+
+
+def keep_private(folder: Path) -> None:
+    """Only the site's own user may enter the data folder: it holds the database and the
+    secret key, and LibreOffice, run as users of its own, must reach neither."""
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if folder.stat().st_uid == os.geteuid():
+            folder.chmod(0o700)
+    except OSError:
+        pass  # a folder we may not change is the administrator's to guard

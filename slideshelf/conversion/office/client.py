@@ -18,11 +18,19 @@ import signal
 import subprocess
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from slideshelf.conversion.containment import (
+    Containment,
+    Limits,
+    contain,
+    cpu_used,
+    hand_over,
+    office_environment,
+)
 from slideshelf.conversion.errors import PermanentError, TransientError
 from slideshelf.conversion.messages import message
 from slideshelf.conversion.office.profile import make_profile
@@ -77,26 +85,6 @@ def _probe(soffice: str, python: str) -> bool:
     return probe.returncode == 0
 
 
-@cache
-def network_isolation_prefix() -> tuple[str, ...]:
-    """`unshare` arguments that give LibreOffice a network namespace with no interfaces.
-
-    The UNO pipe is a Unix socket on the file system, which still works inside the new
-    namespace. Where namespaces are not allowed, the profile's settings still block remote
-    links; we log that the stronger guard is missing.
-    """
-    unshare = shutil.which("unshare")
-    if not unshare:
-        return ()
-    candidates: list[tuple[str, ...]] = [(unshare, "--net")] if os.geteuid() == 0 else []
-    candidates.append((unshare, "--user", "--map-root-user", "--net"))
-    for prefix in candidates:
-        if subprocess.run([*prefix, "true"], capture_output=True, check=False).returncode == 0:
-            return prefix
-    log.warning("cannot create a network namespace; LibreOffice runs with profile guards only")
-    return ()
-
-
 class OfficeClient:
     def __init__(
         self,
@@ -104,13 +92,17 @@ class OfficeClient:
         python: str,
         timeout: float,
         restart_after: int,
+        limits: Limits,
         isolate_network: bool = True,
+        containment: Containment | None = None,  # what `contain` gives, unless told otherwise
     ) -> None:
         self.soffice = soffice
         self.python = python
         self.timeout = timeout
         self.restart_after = restart_after
+        self.limits = limits
         self.isolate_network = isolate_network
+        self._containment = containment
         self._process: subprocess.Popen[bytes] | None = None
         self._profile: Path | None = None
         self._pipe_name = ""
@@ -137,16 +129,29 @@ class OfficeClient:
         except _Unreadable as again:
             raise again.permanent() from None
 
+    @property
+    def containment(self) -> Containment:
+        if self._containment is None:
+            self._containment = contain(self.limits, self.isolate_network)
+            if self._containment.missing:
+                log.warning(
+                    "LibreOffice runs without %s", "; without ".join(self._containment.missing)
+                )
+        return self._containment
+
     def _convert_once(self, source: str, outputs: list[Output]) -> OfficeResult:
-        _clear(outputs)
         if (
             self._process is None
             or self._process.poll() is not None
             or self._jobs >= self.restart_after
+            or cpu_used(self._process.pid) > self.limits.cpu_seconds
         ):
             self.restart()
+        assert self._process is not None
         self._jobs += 1
-        request = {"input": source, "outputs": [o.__dict__ for o in outputs]}
+        # The office sees only its own folder: the file goes in, and what it writes comes out.
+        staged_source, staged = self._stage(source, outputs)
+        request = {"input": staged_source, "outputs": [o.__dict__ for o in staged]}
         try:
             answer = self._ask(request, self.timeout)
         except TransientError:
@@ -157,26 +162,45 @@ class OfficeClient:
             if answer.get("fatal"):
                 raise TransientError(gettext_noop("LibreOffice stopped while converting the file."))
             raise _Unreadable(answer.get("error") or "")
-        for output in outputs:
-            if not os.path.exists(output.path) or os.path.getsize(output.path) == 0:
+        for output, written in zip(outputs, staged, strict=True):
+            if not os.path.exists(written.path) or os.path.getsize(written.path) == 0:
                 self.stop()
                 raise TransientError(
                     gettext_noop("LibreOffice reported success but wrote no output file.")
                 )
+            shutil.move(written.path, output.path)
         return OfficeResult(slides=int(answer["slides"]), hidden=tuple(answer.get("hidden", ())))
+
+    def _stage(self, source: str, outputs: list[Output]) -> tuple[str, list[Output]]:
+        """The source copied into an empty folder of the office's, and where it writes there.
+
+        Emptied first: an office killed while storing leaves a partial file and the lock file
+        beside it, which makes the next office refuse to store there ("Abort", code 27).
+        """
+        assert self._profile is not None
+        inbox = self._profile / "job"
+        shutil.rmtree(inbox, ignore_errors=True)
+        inbox.mkdir()
+        staged_source = inbox / Path(source).name
+        shutil.copyfile(source, staged_source)
+        hand_over(inbox, self.containment.uid)
+        staged = [replace(output, path=str(inbox / Path(output.path).name)) for output in outputs]
+        return str(staged_source), staged
 
     def restart(self) -> None:
         self.stop()
-        self._profile = make_profile()
-        prefix = network_isolation_prefix() if self.isolate_network else ()
+        contained = self.containment
+        profile = self._profile = make_profile()
+        bridge = shutil.copy(BRIDGE, profile)  # the office's user may not read the worker's code
+        hand_over(profile, contained.uid)
         pipe_name = self._pipe_name = "slideshelf-" + secrets.token_hex(8)
         self._process = subprocess.Popen(
-            [*prefix, self.python, str(BRIDGE), self.soffice, pipe_name, str(self._profile)],
+            [*contained.prefix, self.python, bridge, self.soffice, pipe_name, str(profile)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             start_new_session=True,  # its own process group, so a kill takes soffice too
-            env=_office_env(self._profile),
+            env=office_environment(profile),
         )
         self._jobs = 0
         self.starts += 1
@@ -200,9 +224,9 @@ class OfficeClient:
             shutil.rmtree(self._profile, ignore_errors=True)
             self._profile = None
         # A killed soffice leaves its pipe's socket file behind.
-        Path(tempfile.gettempdir(), f"OSL_PIPE_{os.getuid()}_{self._pipe_name}").unlink(
-            missing_ok=True
-        )
+        uid = self.containment.uid
+        uid = os.getuid() if uid is None else uid
+        Path(tempfile.gettempdir(), f"OSL_PIPE_{uid}_{self._pipe_name}").unlink(missing_ok=True)
 
     def _ask(self, request: dict[str, Any], timeout: float) -> dict[str, Any]:
         assert self._process is not None and self._process.stdin is not None
@@ -240,19 +264,3 @@ class OfficeClient:
                 continue  # stray output from soffice; the bridge's answers are JSON lines
             if isinstance(answer, dict):
                 return answer
-
-
-def _clear(outputs: list[Output]) -> None:
-    """Remove what an office killed while storing left: a partial file, and the lock file
-    beside it, which makes the next office refuse to store there ("Abort", code 27)."""
-    for output in outputs:
-        path = Path(output.path)
-        path.unlink(missing_ok=True)
-        path.with_name(f".~lock.{path.name}#").unlink(missing_ok=True)
-
-
-def _office_env(profile: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
-    env["HOME"] = str(profile)  # fontconfig and Java caches go into the throw-away folder
-    env["SAL_USE_VCLPLUGIN"] = "svp"
-    return env
