@@ -53,7 +53,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "slideshelf.core.security.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "slideshelf.core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -198,6 +200,19 @@ PASSWORD_RESETS_PER_HOUR = env_int("PASSWORD_RESETS_PER_HOUR", 5, minimum=1)
 ACCOUNT_MAILS_PER_DAY = env_int("ACCOUNT_MAILS_PER_DAY", 5, minimum=1)
 # Proxies whose X-Forwarded-For is believed, for the client address the limits count.
 TRUSTED_PROXIES = networks(env_list("TRUSTED_PROXIES", []), "SLIDESHELF_TRUSTED_PROXIES")
+
+# Served only over HTTPS (directly, or behind a trusted proxy that sends X-Forwarded-Proto):
+# plain requests are redirected, browsers are told to come back only over HTTPS, and cookies
+# never travel without it.
+HTTPS = env_bool("HTTPS", False)
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 31_536_000, minimum=0) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS and env_bool("HSTS_INCLUDE_SUBDOMAINS", True)
+# Asking browsers to build the promise in is the domain owner's decision, made once.
+SECURE_HSTS_PRELOAD = HTTPS and env_bool("HSTS_PRELOAD", False)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 # E-mail (password resets): printed on the console until an SMTP server is named.
 DEFAULT_FROM_EMAIL = env_str("EMAIL_FROM", "slideshelf@localhost")

@@ -7,13 +7,21 @@ npm (`npm ci`, which `make test` runs) and is injected into the page under test.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Page,
+    ViewportSize,
+    sync_playwright,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -66,7 +74,9 @@ def axe_violations(page: Page, tags: Sequence[str] = WCAG_TAGS) -> list[dict[str
     if not AXE.exists():
         pytest.fail(f"{AXE} is missing: run `npm ci` in {REPO}")
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=AXE)
+        # Evaluated by the browser's debugger, which the page's CSP does not govern: a script
+        # tag added to the page would be refused, as the policy refuses all inline script.
+        page.evaluate(AXE.read_text())
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", list(tags)
     )
@@ -94,6 +104,34 @@ def assert_no_axe_violations(page: Page, tags: Sequence[str] = WCAG_TAGS) -> Non
             + describe_violations(violations),
             pytrace=False,
         )
+
+
+def csp_violations(context: BrowserContext) -> list[str]:
+    """A list that fills with every Content-Security-Policy violation Chromium reports in
+    the context's pages from now on (it reports each on the console)."""
+    found: list[str] = []
+
+    def seen(message: ConsoleMessage) -> None:
+        if "Content Security Policy" in message.text:
+            found.append(f"{message.page.url if message.page else '?'}: {message.text}")
+
+    context.on("console", seen)
+    return found
+
+
+def wait_in_page(page: Page, script: str, arg: Any = None, timeout: float = 15.0) -> Any:
+    """The first true answer of `script`, a function's source, run in the page with `arg`.
+
+    Asked through the browser's debugger, which the page's Content-Security-Policy does not
+    govern; Playwright's `wait_for_function` runs its predicate as page script, and the
+    policy, which allows no eval, refuses it.
+    """
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if answer := page.evaluate(script, arg):
+            return answer
+        page.wait_for_timeout(50)
+    raise AssertionError(f"waited {timeout:.0f} s in vain for {script}")
 
 
 def horizontal_overflow(page: Page) -> int:

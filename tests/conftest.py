@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.browser import VIEWPORT, chromium
+from tests.browser import VIEWPORT, chromium, csp_violations
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"
@@ -41,12 +41,15 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    """A page in a fresh context (no cookies or storage from other tests), 1280×800."""
+    """A page in a fresh context (no cookies or storage from other tests), 1280×800; the test
+    fails if the page's Content-Security-Policy refused anything it asked for."""
     context = browser.new_context(viewport=VIEWPORT)
+    refused = csp_violations(context)
     try:
         yield context.new_page()
     finally:
         context.close()
+    assert not refused, "\n".join(refused)
 
 
 @pytest.fixture(autouse=True)

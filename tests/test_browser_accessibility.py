@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from slideshelf.presentations.models import Collection
-from tests.browser import assert_no_axe_violations
+from tests.browser import assert_no_axe_violations, csp_violations
 from tests.conftest import CORPUS
 from tests.factories import convert_now, upload
 
@@ -53,12 +53,15 @@ def pages(deck):
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_visitor_pages_pass_axe(browser, live_server, site, language):
     context = browser.new_context(locale=language, extra_http_headers={"Accept-Language": language})
+    refused = csp_violations(context)
     page = context.new_page()
     try:
         for name, path in pages(site).items():
             response = page.goto(live_server.url + path)
             assert response.status == 200, name
+            assert "script-src 'self'" in response.headers["content-security-policy"], name
             assert page.locator("html").get_attribute("lang") == language
             assert_no_axe_violations(page)
     finally:
         context.close()
+    assert not refused, "\n".join(refused)

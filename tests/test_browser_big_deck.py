@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser import assert_no_axe_violations, horizontal_overflow
+from tests.browser import assert_no_axe_violations, horizontal_overflow, wait_in_page
 from tests.factories import deck_with_slides
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -31,13 +31,13 @@ def test_the_strip_grows_as_it_scrolls_and_as_the_viewer_moves(page, live_server
     assert strip_length(page) == 20, "the first 20 come with the page"
     for batch in (40, 60):
         page.locator(".strip").evaluate("strip => { strip.scrollLeft = strip.scrollWidth; }")
-        page.wait_for_function(f"document.querySelectorAll('.strip a').length == {batch}")
+        wait_in_page(page, f"() => document.querySelectorAll('.strip a').length == {batch}")
     page.locator(".stage").focus()
     page.keyboard.press("End")
     assert page.locator(".viewer .counter").inner_text() == "Slide 800 of 800"
     last = page.locator('.strip a[data-n="800"]')
     assert last.get_attribute("aria-current") == "true"
-    page.wait_for_function("document.querySelector('.strip a[data-n=\"800\"] img').naturalWidth")
+    wait_in_page(page, "() => document.querySelector('.strip a[data-n=\"800\"] img').naturalWidth")
     assert last.locator("img").get_attribute("alt") == "Slide 800"
 
 
@@ -47,7 +47,7 @@ def test_transcript_thumbnails_arrive_as_the_reader_scrolls(page, live_server, b
     assert page.locator("#slide-500 a.thumb img").count() == 0, "not loaded up front"
     page.locator("#slide-500").scroll_into_view_if_needed()
     page.wait_for_selector("#slide-500 a.thumb img")
-    page.wait_for_function("document.querySelector('#slide-500 a.thumb img').complete")
+    wait_in_page(page, "() => document.querySelector('#slide-500 a.thumb img').complete")
     assert loaded(page, "#slide-500 a.thumb img")
     assert page.locator("#slide-780 a.thumb img").count() == 0, "far below: still waiting"
     page.locator("#slide-500 a.thumb").click()

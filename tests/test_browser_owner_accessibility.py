@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from slideshelf.presentations.models import Collection
-from tests.browser import assert_no_axe_violations
+from tests.browser import assert_no_axe_violations, csp_violations
 from tests.conftest import CORPUS
 from tests.factories import convert_now, upload
 from tests.uploading import make_user
@@ -62,11 +62,13 @@ def signed_in(request, browser, live_server, client, site):
     client.force_login(owner)
     language = request.param
     context = browser.new_context(locale=language, extra_http_headers={"Accept-Language": language})
+    refused = csp_violations(context)
     cookie = client.cookies["sessionid"]
     context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": live_server.url}])
     page = context.new_page()
     yield page, deck, language
     context.close()
+    assert not refused, "\n".join(refused)
 
 
 def test_owner_and_staff_pages_pass_axe(signed_in, live_server):

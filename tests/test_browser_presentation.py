@@ -5,7 +5,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 
-from tests.browser import assert_no_axe_violations, horizontal_overflow
+from tests.browser import assert_no_axe_violations, horizontal_overflow, wait_in_page
 from tests.conftest import CORPUS
 from tests.factories import convert_now, upload
 
@@ -38,7 +38,7 @@ def test_page_shows_its_title_and_an_image_of_every_slide_loads(deck_page):
             continue  # e.g. a no-script fallback: a hidden lazy image never loads
         # Lazy images load once they come near the viewport, so each is scrolled to first.
         image.scroll_into_view_if_needed()
-        deck_page.wait_for_function("img => img.complete", arg=image.element_handle())
+        wait_in_page(deck_page, "img => img.complete", image.element_handle())
         src, width = image.evaluate("img => [img.currentSrc || img.src, img.naturalWidth]")
         if not width:
             broken.append(src)

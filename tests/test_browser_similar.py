@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from slideshelf.presentations.models import Collection
-from tests.browser import assert_no_axe_violations, horizontal_overflow
+from tests.browser import assert_no_axe_violations, horizontal_overflow, wait_in_page
 from tests.conftest import CORPUS
 from tests.factories import convert_now, upload
 from tests.uploading import make_user
@@ -53,8 +53,8 @@ def test_cards_beside_the_slides_and_after_the_transcript(
             assert link.get_attribute("href") == notes.get_absolute_url()
             card.scroll_into_view_if_needed()
             image = card.locator("img")
-            page.wait_for_function(
-                "img => img.complete && img.naturalWidth > 0", arg=image.element_handle()
+            wait_in_page(
+                page, "img => img.complete && img.naturalWidth > 0", image.element_handle()
             )
             assert reason in card.inner_text()
         assert horizontal_overflow(page) == 0

@@ -1,8 +1,5 @@
 """Slide pictures in real Chromium: the viewer's frame in the deck's own shape, and the 2×
 pictures where the screen has twice the pixels.
-
-Waits poll through `page.evaluate`, which the browser's debugger runs: `wait_for_function`
-evaluates its predicate inside the page, where the site's Content-Security-Policy refuses it.
 """
 
 from __future__ import annotations
@@ -19,10 +16,9 @@ from PIL import Image, ImageDraw
 from playwright.sync_api import ConsoleMessage, Page
 
 from slideshelf.presentations.models import Slide
-from tests.browser import VIEWPORT
+from tests.browser import VIEWPORT, wait_in_page
 from tests.conftest import CORPUS
 from tests.factories import convert_now, deck_with_slides, draw_2x_now, upload
-from tests.processes import wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -87,17 +83,12 @@ def viewing(browser, live_server, deck, scale: float = 1) -> Iterator[Page]:
     assert not refused, "\n".join(refused)
 
 
-def until(page: Page, script: str) -> None:
-    """Wait for `script`, a function's source, to answer true in the page."""
-    wait_until(lambda: page.evaluate(script), timeout=15, every=0.05)
-
-
 def shows(page: Page, ending: str) -> None:
     """Wait for the stage's picture to be the file whose address ends so, loaded."""
-    until(
+    wait_in_page(
         page, f"() => document.querySelector('.stage img.current').currentSrc.endsWith('{ending}')"
     )
-    until(page, "() => document.querySelector('.stage img.current').complete")
+    wait_in_page(page, "() => document.querySelector('.stage img.current').complete")
 
 
 def test_a_4_3_deck_fills_its_frame_with_no_bars(browser, live_server, four_by_three):
@@ -158,11 +149,13 @@ def test_full_screen_picks_again_for_the_whole_screen(browser, live_server, four
     with viewing(browser, live_server, four_by_three, scale=1.5) as page:
         assert page.evaluate(PICTURE)["src"].endswith("/1.webp")
         page.get_by_role("button", name="Full screen").click()
-        until(page, "() => document.fullscreenElement !== null")
+        wait_in_page(page, "() => document.fullscreenElement !== null")
         shows(page, "/1@2x.webp")
         page.evaluate("() => document.exitFullscreen()")
         # Back in the page, the column's width again (fullscreenchange comes a frame later).
-        until(page, "() => document.querySelector('.stage img.current').sizes.startsWith('(min')")
+        wait_in_page(
+            page, "() => document.querySelector('.stage img.current').sizes.startsWith('(min')"
+        )
 
 
 def with_2x_files(deck):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from slideshelf.presentations.models import Presentation
-from tests.browser import assert_no_axe_violations
+from tests.browser import assert_no_axe_violations, wait_in_page
 from tests.conftest import CORPUS
 from tests.factories import convert_now
 from tests.uploading import make_user
@@ -34,11 +34,12 @@ def test_each_file_is_sent_alone_and_followed_until_ready(signed_in, live_server
     page.fill("#id_title", "Umlaute")
     page.set_input_files("#id_file", [str(PDF), str(PDF)])
     page.click("#upload-form button[type=submit]")
-    page.wait_for_function("document.querySelectorAll('#upload-list li').length === 2")
-    page.wait_for_function("() => document.querySelectorAll('#upload-list progress').length")
-    page.wait_for_function(
+    wait_in_page(page, "() => document.querySelectorAll('#upload-list li').length === 2")
+    wait_in_page(page, "() => document.querySelectorAll('#upload-list progress').length")
+    wait_in_page(
+        page,
         "() => Array.from(document.querySelectorAll('#upload-list p'))"
-        ".every(p => p.textContent.includes('Waiting'))"
+        ".every(p => p.textContent.includes('Waiting'))",
     )
     assert page.url == live_server.url + "/upload/"
     decks = list(Presentation.objects.all())
@@ -70,8 +71,8 @@ def test_an_untitled_upload_says_which_title_it_got_and_links_to_change_it(
     page.goto(live_server.url + "/upload/")
     page.set_input_files("#id_file", str(CORPUS / "pptx/pypptx_no-core-props.pptx"))
     page.click("#upload-form button[type=submit]")
-    page.wait_for_function(
-        "() => (document.querySelector('#upload-list p') || {}).textContent === 'Waiting'"
+    wait_in_page(
+        page, "() => (document.querySelector('#upload-list p') || {}).textContent === 'Waiting'"
     )
     deck = convert_now(Presentation.objects.get())
     note = page.wait_for_selector("#upload-list .titled", timeout=10_000)

@@ -36,12 +36,12 @@ def client_address(remote_addr: str, forwarded_for: str, trusted: Sequence[Netwo
     hops = [remote_addr, *reversed([hop.strip() for hop in forwarded_for.split(",")])]
     hops = [hop for hop in hops if hop]
     for hop in hops:
-        if not _is_trusted(hop, trusted):
+        if not is_trusted(hop, trusted):
             return hop
     return hops[-1] if hops else ""
 
 
-def _is_trusted(hop: str, trusted: Sequence[Network]) -> bool:
+def is_trusted(hop: str, trusted: Sequence[Network]) -> bool:
     try:
         address = ipaddress.ip_address(hop)
     except ValueError:
