@@ -5,8 +5,9 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 
 from slideshelf.conversion.errors import PermanentError
+from slideshelf.conversion.extractors.pdf_lines import read_page_text
+from slideshelf.conversion.extractors.pdf_text import PageText, across_pages
 from slideshelf.lib.i18n import gettext_noop
-from slideshelf.lib.text import squash
 
 # pdfium's FPDF_GetLastError codes
 ERR_FILE, ERR_FORMAT, ERR_PASSWORD, ERR_SECURITY = 2, 3, 4, 5
@@ -55,21 +56,22 @@ def load_page(document: pdfium.PdfDocument, number: int) -> pdfium.PdfPage:
         raise PermanentError(DAMAGED_PAGE, number=str(number)) from None
 
 
-def page_texts(path: str) -> list[str]:
-    """The text layer of every page, lines kept, white space inside lines squashed."""
+def read_pages(path: str) -> list[PageText]:
+    """The text layer of every page, as lines in reading order with their sizes and places."""
     document = open_pdf(path)
     try:
-        texts = []
-        for index in range(len(document)):
-            page = load_page(document, index + 1)
-            textpage = page.get_textpage()
+        pages = []
+        for number in range(1, len(document) + 1):
+            page = load_page(document, number)
             try:
-                raw = textpage.get_text_bounded()
+                pages.append(read_page_text(page))
             finally:
-                textpage.close()
                 page.close()
-            lines = (squash(line) for line in raw.replace("\r\n", "\n").split("\n"))
-            texts.append("\n".join(line for line in lines if line))
-        return texts
+        return across_pages(pages)
     finally:
         document.close()
+
+
+def page_texts(path: str) -> list[str]:
+    """The text layer of every page, one line a line, white space inside lines squashed."""
+    return [page.text for page in read_pages(path)]
