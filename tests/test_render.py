@@ -8,6 +8,7 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 
+from slideshelf.conversion.errors import PermanentError
 from slideshelf.conversion.render import Density, PageRenderer, RenderSettings, page_scale
 from tests.conftest import CORPUS
 from tests.processes import alive, descendants, wait_until
@@ -137,3 +138,17 @@ def test_render_processes_die_with_a_killed_parent(tmp_path):
         parent.kill()
         parent.wait()
     wait_until(lambda: not [pid for pid in pool if alive(pid)], timeout=10, every=0.1)
+
+
+def test_a_page_that_needs_more_memory_than_the_cap_fails_its_job_not_the_worker(tmp_path):
+    pdf = str(CORPUS / "pdf/pdfjs_german-umlaut-r.pdf")  # a 4:1 page
+    huge = RenderSettings(width=16000, thumb_width=320, max_pixels=400_000_000)  # 64 Mpx
+    capped = PageRenderer(processes=1, memory_bytes=300 * 2**20)
+    try:
+        with pytest.raises(PermanentError, match="more memory"):
+            capped.render(pdf, 1, str(tmp_path / "capped"), huge)
+        # The same pool draws the next, ordinary job.
+        (image,) = capped.render(pdf, 1, str(tmp_path / "next"), SETTINGS)
+        assert image.width == SETTINGS.width
+    finally:
+        capped.shutdown()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import os
+import resource
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -23,7 +24,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from PIL import Image
 
-from slideshelf.conversion.errors import TransientError
+from slideshelf.conversion.errors import PermanentError, TransientError
 from slideshelf.conversion.extractors.pdf import load_page
 from slideshelf.lib.i18n import gettext_noop
 from slideshelf.lib.orphans import die_with_parent
@@ -138,11 +139,26 @@ def _render(
     return image
 
 
+TOO_LARGE_TO_DRAW = gettext_noop(
+    "A page of this file needs more memory to draw than this server allows for one page. "
+    "Export it again with smaller pages or pictures, or ask the site's administrator."
+)
+
+
+def start_drawing_process(memory_bytes: int) -> None:
+    """A pool process: it dies with the worker, and a hostile PDF that makes pdfium ask for
+    more memory than `memory_bytes` fails its job (MemoryError), not the machine."""
+    die_with_parent()
+    if memory_bytes:
+        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+
+
 class PageRenderer:
     """Renders a PDF's pages across a pool of processes kept warm between jobs."""
 
-    def __init__(self, processes: int = 0) -> None:
+    def __init__(self, processes: int = 0, memory_bytes: int = 0) -> None:
         self.processes = processes or os.cpu_count() or 1
+        self.memory_bytes = memory_bytes  # each drawing process's address space; 0: no cap
         self._pool: Executor | None = None
 
     def render(
@@ -175,7 +191,8 @@ class PageRenderer:
         settings: RenderSettings,
         density: Density,
     ) -> Iterator[list[PageImage]]:
-        if len(chunks) <= 1 or self.processes <= 1:
+        if not self.memory_bytes and (len(chunks) <= 1 or self.processes <= 1):
+            # Drawn here, without a cap: only when no cap was asked for.
             for chunk in chunks:
                 yield render_range(pdf_path, chunk, out_dir, settings, density)
             return
@@ -187,6 +204,8 @@ class PageRenderer:
         try:
             for future in futures:
                 yield future.result()
+        except MemoryError:
+            raise PermanentError(TOO_LARGE_TO_DRAW) from None
         except BrokenProcessPool:
             self.shutdown()  # a crashed renderer (a hostile PDF) must not break the next job
             raise TransientError(
@@ -197,7 +216,10 @@ class PageRenderer:
         if self._pool is None:
             # spawn, not fork: the worker holds database connections and threads.
             self._pool = ProcessPoolExecutor(
-                self.processes, mp_context=get_context("spawn"), initializer=die_with_parent
+                self.processes,
+                mp_context=get_context("spawn"),
+                initializer=start_drawing_process,
+                initargs=(self.memory_bytes,),
             )
         return self._pool
 

@@ -39,7 +39,7 @@ def office_limits() -> Limits:
 
 @cache
 def get_renderer() -> PageRenderer:
-    renderer = PageRenderer(settings.RENDER_PROCESSES)
+    renderer = PageRenderer(settings.RENDER_PROCESSES, settings.RENDER_MEMORY_MB * 2**20)
     atexit.register(renderer.shutdown)
     return renderer
 
