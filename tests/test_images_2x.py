@@ -82,3 +82,15 @@ def test_the_file_check_knows_2x_pictures_as_the_slides_own(deck):
     slide = deck.slides.get()
     default_storage.delete(slide.thumbnail_2x)
     assert [(f.kind, f.path) for f in sanity.check()] == [("missing", slide.thumbnail_2x)]
+
+
+def test_decks_converted_before_2x_pictures_are_queued_once_by_the_command(deck, capsys):
+    from django.core.management import call_command
+
+    drawn = draw_2x_now(convert_now(upload(PDF, title="drawn already")))
+    DBTaskResult.objects.all().delete()
+    call_command("draw_2x")
+    assert capsys.readouterr().out.startswith("1 decks queued")
+    (task,) = queued_2x()
+    assert task.args_kwargs["args"] == [deck.pk, deck.revision] != [drawn.pk, drawn.revision]
+    assert draw_2x(deck.pk, deck.revision) and not draw_2x(deck.pk, deck.revision)

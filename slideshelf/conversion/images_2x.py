@@ -38,6 +38,20 @@ def queue_2x(deck_id: int, revision: int) -> None:
         draw_2x_task.enqueue(deck_id, revision)
 
 
+def queue_missing_2x() -> int:
+    """Queue the 2× images of every shown deck that has none (converted before they were
+    drawn, or whose task failed); how many. Queued twice, a deck is drawn once."""
+    if job_config().render.at_2x is None:
+        return 0
+    without = Slide.objects.filter(number=1, image_2x="").values("presentation")
+    decks = Presentation.objects.filter(pk__in=without, slide_count__gt=0).exclude(pdf="")
+    queued = 0
+    for deck_id, revision in decks.values_list("pk", "revision").iterator():
+        draw_2x_task.enqueue(deck_id, revision)
+        queued += 1
+    return queued
+
+
 def draw_2x(deck_id: int, revision: int) -> bool:
     """Draw the 2× images of the deck's `revision` and list them on its slides. False when
     there is nothing to do: 2× images switched off, drawn already, or the deck deleted or
