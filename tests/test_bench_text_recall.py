@@ -40,3 +40,8 @@ def test_files_whose_slide_counts_differ_are_compared_whole():
 
     assert not found.by_slide
     assert found.recall == 1.0
+
+
+def test_hyphens_inside_words_do_not_count_as_differences():
+    assert words("oasis-open.org Sub-\nCommittee") == words("oasisopen.org SubCommittee")
+    assert words("a - b") == words("a b"), "a dash between words is no hyphen"
