@@ -65,11 +65,11 @@ class Size:
 class Deck:
     path: str  # its canonical address, /p/<id>/<slug>/
     public_id: str
-    revision: int
+    images: str  # the start of its slide images' addresses, /p/<id>/r<revision>.<generation>/
     slides: int
 
     def image(self, number: int, thumbnail: bool = False) -> str:
-        return f"/p/{self.public_id}/r{self.revision}/{number}{'-thumb' if thumbnail else ''}.webp"
+        return f"{self.images}{number}{'-thumb' if thumbnail else ''}.webp"
 
 
 @dataclass(frozen=True)

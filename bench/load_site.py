@@ -43,7 +43,7 @@ BIG_IMPORT_TIMEOUT = 1800  # the 800-slide deck: about a minute on two cores, wi
 SERVE_STOP_TIMEOUT = 60  # serve gives each of its two children 20 s to stop
 DECK_LINK = re.compile(r'href="(/p/[a-z0-9]+/[^/"?#]+/)"')
 LISTING_LINK = re.compile(r'href="(/(?:t|c|u)/(?:[^/"?#]+/)?)"')
-REVISION = re.compile(r'src="/p/[a-z0-9]+/r(\d+)/')
+IMAGES = re.compile(r'src="(/p/[a-z0-9]+/r\d+\.\d+/)')
 
 
 @dataclass(frozen=True)
@@ -163,11 +163,11 @@ def deck_at(base: str, path: str) -> tuple[Deck, set[str]]:
     _, body = get_page(base, path)
     text = body.decode()
     numbers = [int(n) for n in re.findall(rf'href="{re.escape(path)}(\d+)/"', text)]
-    revision = REVISION.search(text)
-    if revision is None:
+    images = IMAGES.search(text)
+    if images is None:
         raise RuntimeError(f"no slide images on {path}")
     public_id = path.split("/")[2]
-    deck = Deck(path, public_id, int(revision.group(1)), max(numbers, default=1))
+    deck = Deck(path, public_id, images.group(1), max(numbers, default=1))
     return deck, links(LISTING_LINK, body)
 
 

@@ -16,9 +16,9 @@ ADDRESSES = [
     "report/",
     "delete/",
     "status.json",
-    "r2/3-thumb.webp",
-    "r2/3@2x.webp",
-    "r2/3-thumb@2x.webp",
+    "r2.0/3-thumb.webp",
+    "r2.1/3@2x.webp",
+    "r2.10/3-thumb@2x.webp",
     "my-deck/",
     "my-deck/3/",
     "download-deck/",
@@ -32,7 +32,7 @@ def resolver(routes: list) -> URLResolver:
 
 def test_every_action_under_a_deck_is_a_reserved_slug():
     actions = {str(route.pattern).split("/")[0] for route in deck_routes}
-    actions -= {"", "<deckslug:slug>", "r<int:revision>"}
+    actions -= {"", "<deckslug:slug>", "r<int:revision>.<int:generation>"}
     assert actions == RESERVED_SLUGS
 
 

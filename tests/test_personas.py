@@ -28,7 +28,7 @@ DECK_PAGES = {
     "presentation-slide": "/p/{id}/{slug}/1/",
     "download-original": "/p/{id}/download/",
     "download-pdf": "/p/{id}/download/pdf/",
-    "slide-image": "/p/{id}/r{revision}/1.webp",
+    "slide-image": "/p/{id}/r{revision}.{generation}/1.webp",
     "presentation-status": "/p/{id}/status.json",
     "report-presentation": "/p/{id}/report/",
 }
@@ -159,7 +159,11 @@ def client_for(client, people, persona):
 
 def fill(path: str, deck: Presentation) -> str:
     return path.format(
-        id=deck.public_id, slug=deck.slug, revision=deck.revision, collection="kommundagen"
+        id=deck.public_id,
+        slug=deck.slug,
+        revision=deck.revision,
+        generation=deck.image_generation,
+        collection="kommundagen",
     )
 
 

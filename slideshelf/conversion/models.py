@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from slideshelf.conversion.messages import Message, english, translated
+from slideshelf.conversion.types import FileType
 from slideshelf.presentations.models import Presentation, original_path
 
 
@@ -88,6 +89,15 @@ class Conversion(models.Model):
     @property
     def is_failed(self) -> bool:
         return self.status == Status.FAILED
+
+    @property
+    def detected_type(self) -> FileType | None:
+        """What the file last converted is, judged by its content (never its name); None
+        until a conversion succeeded."""
+        try:
+            return FileType(self.file_type)
+        except ValueError:
+            return None
 
     @property
     def failure_text(self) -> str:

@@ -24,6 +24,44 @@ class FileType(StrEnum):
     def needs_office(self) -> bool:
         return self is not FileType.PDF
 
+    @property
+    def media_type(self) -> str:
+        """The content type a download of such a file is sent with."""
+        return MEDIA_TYPES[self]
+
+    @property
+    def extensions(self) -> tuple[str, ...]:
+        """The extensions a file of this family may be named with, lowercase, without dot."""
+        return FAMILY_EXTENSIONS[self]
+
+
+# One per family: the sniffer tells a PPTX from a PPSX, but only the family is stored.
+MEDIA_TYPES = {
+    FileType.PPTX: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    FileType.PPT: "application/vnd.ms-powerpoint",
+    FileType.ODP: "application/vnd.oasis.opendocument.presentation",
+    # Flat ODF has no registered type; these are the ones LibreOffice and freedesktop.org use.
+    FileType.FODP: "application/vnd.oasis.opendocument.presentation-flat-xml",
+    FileType.SXI: "application/vnd.sun.xml.impress",
+    FileType.ODG: "application/vnd.oasis.opendocument.graphics",
+    FileType.FODG: "application/vnd.oasis.opendocument.graphics-flat-xml",
+    FileType.SXD: "application/vnd.sun.xml.draw",
+    FileType.PDF: "application/pdf",
+    FileType.KEY: "application/vnd.apple.keynote",
+}
+FAMILY_EXTENSIONS = {
+    FileType.PPTX: ("pptx", "pptm", "ppsx", "ppsm", "potx", "potm"),
+    FileType.PPT: ("ppt", "pps", "pot"),
+    FileType.ODP: ("odp", "otp"),
+    FileType.FODP: ("fodp",),
+    FileType.SXI: ("sxi",),
+    FileType.ODG: ("odg", "otg"),
+    FileType.FODG: ("fodg",),
+    FileType.SXD: ("sxd",),
+    FileType.PDF: ("pdf",),
+    FileType.KEY: ("key",),
+}
+
 
 @dataclass(frozen=True)
 class SlideText:

@@ -143,6 +143,11 @@ class Presentation(models.Model):
     pdf_size = models.PositiveBigIntegerField(default=0)
     # Bumped at every conversion, so stored images get new URLs and caches never serve old ones.
     revision = models.PositiveIntegerField(default=0)
+    # Bumped whenever who may see the deck changes (its visibility, or staff hiding it), so its
+    # images move to new addresses: a copy a shared cache kept while the deck was public is
+    # never linked again, and the old address answers 404. Change them through
+    # `set_visibility()` and `hide_by_staff()`, which bump it.
+    image_generation = models.PositiveIntegerField(default=0)
     slide_count = models.PositiveIntegerField(default=0)
 
     # Counted without cookies or addresses: one page view, one increment.
@@ -195,16 +200,18 @@ class Presentation(models.Model):
         """Converted at least once: a replacement converting or refused leaves the old slides up."""
         return self.revision > 0
 
-    @property
-    def original_extension(self) -> str:
-        return self.original_name.rsplit(".", 1)[-1].upper() if "." in self.original_name else ""
-
     @cached_property
     def slide_image_prefix(self) -> str:
-        """Start of every slide image's address; the revision in it busts caches."""
-        return reverse("slide-image", args=[self.public_id, self.revision, "1.webp"])[
-            : -len("1.webp")
-        ]
+        """Start of every slide image's address: the revision in it busts caches after a
+        conversion, the image generation after a change of who may see the deck."""
+        args = [self.public_id, self.revision, self.image_generation, "1.webp"]
+        return reverse("slide-image", args=args)[: -len("1.webp")]
+
+    @property
+    def page_version(self) -> str:
+        """What a cached copy of the deck's page (or a fragment of it) was made from: its
+        slides, its images' addresses, and its details."""
+        return f"{self.pk}:{self.revision}:{self.image_generation}:{self.updated_at.timestamp()}"
 
     @property
     def media_folder(self) -> str:
@@ -215,11 +222,25 @@ class Presentation(models.Model):
         """Folder of this deck's derived files for a revision (the current one by default)."""
         return f"{self.media_folder}/r{self.revision if revision is None else revision}"
 
+    def set_visibility(self, visibility: str) -> None:
+        """Who may see the deck, saved by the caller; a change moves its images."""
+        if visibility != self.visibility:
+            self.visibility = visibility
+            self._move_images()
+
     def hide_by_staff(self, hidden: bool) -> None:
         """Hidden after a report, or shown again; only these columns are written, and
         updated_at, so cached copies of the deck's page are not served any more."""
-        self.hidden_by_staff = hidden
-        self.save(update_fields=["hidden_by_staff", "updated_at"])
+        if hidden != self.hidden_by_staff:
+            self.hidden_by_staff = hidden
+            self._move_images()
+        self.save(update_fields=["hidden_by_staff", "image_generation", "updated_at"])
+
+    def _move_images(self) -> None:
+        # Every change of audience, not only public ↔ not: which caches may keep an image
+        # is decided per address, so an address never outlives the audience it was made for.
+        self.image_generation += 1
+        self.__dict__.pop("slide_image_prefix", None)
 
 
 class Slide(models.Model):

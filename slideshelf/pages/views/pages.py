@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 
 from slideshelf.pages import counter
 from slideshelf.pages.seo import json_ld
+from slideshelf.pages.views.files import download_name, original_type
 from slideshelf.presentations import access
 from slideshelf.presentations.models import Presentation, Slide
 from slideshelf.presentations.slide_map import follow
@@ -116,9 +117,17 @@ def page_context(request: HttpRequest, deck: Presentation, number: int | None) -
         "og_image": image,
         # Called only when the cached copy is missing.
         "json_ld": lambda: json_ld(deck, list(every_slide), url, image),
+        # Called only when the download is offered: the extension the download is saved with.
+        "original_extension": lambda: _extension(
+            download_name(deck.original_name, original_type(deck))
+        ),
         "cache_seconds": settings.PAGE_CACHE_SECONDS,
         **search_marks(request.GET.get("q", ""), deck, every_slide),
     }
+
+
+def _extension(name: str) -> str:
+    return name.rsplit(".", 1)[-1].upper() if "." in name else ""
 
 
 def _slides_with_images(deck: Presentation, window: SlideWindow) -> dict[int, Slide]:
@@ -164,8 +173,8 @@ def _cache_key(request: HttpRequest, deck: Presentation) -> str | None:
     """Anonymous visitors all see the same page for a deck, language and address."""
     if not settings.PAGE_CACHE_SECONDS or request.user.is_authenticated or not deck.has_slides:
         return None
-    version = f"{deck.pk}:{deck.revision}:{deck.updated_at.timestamp()}"
-    return f"page:{version}:{get_language()}:{request.get_host()}{request.get_full_path()}"
+    where = f"{get_language()}:{request.get_host()}{request.get_full_path()}"
+    return f"page:{deck.page_version}:{where}"
 
 
 def count_view(request: HttpRequest, deck: Presentation) -> None:

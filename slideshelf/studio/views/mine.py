@@ -65,9 +65,10 @@ def edit(request: HttpRequest, public_id: str) -> HttpResponse:
     if not form.is_valid():
         return render(request, "studio/edit.html", {"deck": deck, "form": form}, status=400)
     details = form.cleaned_data
-    fields = ("title", "description", "language", "visibility", "download_allowed", "licence")
+    fields = ("title", "description", "language", "download_allowed", "licence")
     for field in fields:
         setattr(deck, field, details[field])
+    deck.set_visibility(details["visibility"])  # a change moves the deck's images
     deck.save()  # a new updated_at: cached pages of the deck are not served any more
     deck.tags.set([Tag.named(name) for name in details["tags"]])
     set_collection(deck, details["collection"])  # at the end of a collection it joins
