@@ -65,7 +65,7 @@ class Size:
 class Deck:
     path: str  # its canonical address, /p/<id>/<slug>/
     public_id: str
-    images: str  # the start of its slide images' addresses, /p/<id>/r<revision>.<generation>/
+    images: str  # the start of its slide images' addresses, /p/<id>/r<revision>.<audience>/
     slides: int
 
     def image(self, number: int, thumbnail: bool = False) -> str:

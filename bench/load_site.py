@@ -43,7 +43,7 @@ BIG_IMPORT_TIMEOUT = 1800  # the 800-slide deck: about a minute on two cores, wi
 SERVE_STOP_TIMEOUT = 60  # serve gives each of its two children 20 s to stop
 DECK_LINK = re.compile(r'href="(/p/[a-z0-9]+/[^/"?#]+/)"')
 LISTING_LINK = re.compile(r'href="(/(?:t|c|u)/(?:[^/"?#]+/)?)"')
-IMAGES = re.compile(r'src="(/p/[a-z0-9]+/r\d+\.\d+/)')
+IMAGES = re.compile(r'src="(/p/[a-z0-9]+/r\d+\.[a-z-]+/)')
 
 
 @dataclass(frozen=True)

@@ -40,10 +40,8 @@ deck_routes = [
     path("", pages.presentation, name="presentation-short"),
     path("download/", files.original, name="download-original"),
     path("download/pdf/", files.pdf, name="download-pdf"),
-    # r<revision>.<image generation>: see Presentation.slide_image_prefix.
-    path(
-        "r<int:revision>.<int:generation>/<slideimage:name>", files.slide_image, name="slide-image"
-    ),
+    # r<revision>.<audience>: see Presentation.slide_image_prefix.
+    path("r<int:revision>.<str:audience>/<slideimage:name>", files.slide_image, name="slide-image"),
     path("status.json", status.status, name="presentation-status"),
     path("delete/", mine.delete, name="delete-presentation"),
     path("report/", report.report, name="report-presentation"),

@@ -72,7 +72,7 @@ def address(name: str, deck, collection) -> str:
         "slug": collection.slug if name in COLLECTION_ROUTES else deck.slug,
         "number": 1,
         "revision": deck.revision,
-        "generation": deck.image_generation,
+        "audience": deck.audience,
         "name": "1.webp",
     }
     wanted = _parameters(name)

@@ -11,8 +11,8 @@ from tests.factories import convert_now, upload
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-# A slide's image or thumbnail: /p/<id>/r<revision>.<generation>/<n>.webp or <n>-thumb.webp.
-SLIDE_IMAGE = re.compile(r"/r\d+\.\d+/(\d+)(?:-thumb)?\.webp$")
+# A slide's image or thumbnail: /p/<id>/r<revision>.<audience>/<n>.webp or <n>-thumb.webp.
+SLIDE_IMAGE = re.compile(r"/r\d+\.[a-z-]+/(\d+)(?:-thumb)?\.webp$")
 WIDTHS = (1280, 360)
 
 

@@ -32,7 +32,7 @@ def resolver(routes: list) -> URLResolver:
 
 def test_every_action_under_a_deck_is_a_reserved_slug():
     actions = {str(route.pattern).split("/")[0] for route in deck_routes}
-    actions -= {"", "<deckslug:slug>", "r<int:revision>.<int:generation>"}
+    actions -= {"", "<deckslug:slug>", "r<int:revision>.<str:audience>"}
     assert actions == RESERVED_SLUGS
 
 

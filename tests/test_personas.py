@@ -28,7 +28,7 @@ DECK_PAGES = {
     "presentation-slide": "/p/{id}/{slug}/1/",
     "download-original": "/p/{id}/download/",
     "download-pdf": "/p/{id}/download/pdf/",
-    "slide-image": "/p/{id}/r{revision}.{generation}/1.webp",
+    "slide-image": "/p/{id}/r{revision}.{audience}/1.webp",
     "presentation-status": "/p/{id}/status.json",
     "report-presentation": "/p/{id}/report/",
 }
@@ -162,7 +162,7 @@ def fill(path: str, deck: Presentation) -> str:
         id=deck.public_id,
         slug=deck.slug,
         revision=deck.revision,
-        generation=deck.image_generation,
+        audience=deck.audience,
         collection="kommundagen",
     )
 

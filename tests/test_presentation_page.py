@@ -81,7 +81,7 @@ def test_slide_images_are_cached_for_good_under_their_revision(client, deck):
     response = client.get(deck.slides.first().image_url())
     assert response["Content-Type"] == "image/webp"
     assert "immutable" in response["Cache-Control"]
-    old = f"/p/{deck.public_id}/r{deck.revision + 1}.{deck.image_generation}/1.webp"
+    old = f"/p/{deck.public_id}/r{deck.revision + 1}.{deck.audience}/1.webp"
     assert client.get(old).status_code == 404
 
 

@@ -143,11 +143,6 @@ class Presentation(models.Model):
     pdf_size = models.PositiveBigIntegerField(default=0)
     # Bumped at every conversion, so stored images get new URLs and caches never serve old ones.
     revision = models.PositiveIntegerField(default=0)
-    # Bumped whenever who may see the deck changes (its visibility, or staff hiding it), so its
-    # images move to new addresses: a copy a shared cache kept while the deck was public is
-    # never linked again, and the old address answers 404. Change them through
-    # `set_visibility()` and `hide_by_staff()`, which bump it.
-    image_generation = models.PositiveIntegerField(default=0)
     slide_count = models.PositiveIntegerField(default=0)
 
     # Counted without cookies or addresses: one page view, one increment.
@@ -203,15 +198,27 @@ class Presentation(models.Model):
     @cached_property
     def slide_image_prefix(self) -> str:
         """Start of every slide image's address: the revision in it busts caches after a
-        conversion, the image generation after a change of who may see the deck."""
-        args = [self.public_id, self.revision, self.image_generation, "1.webp"]
+        conversion, the audience after a change of who may see the deck."""
+        args = [self.public_id, self.revision, self.audience, "1.webp"]
         return reverse("slide-image", args=args)[: -len("1.webp")]
+
+    @property
+    def audience(self) -> str:
+        """Who may see the deck, as its image addresses say it: "public", "unlisted" or
+        "private", and "-hidden" while staff hide it.
+
+        Its images move with it, so a copy a shared cache kept while the deck was public is
+        never linked once it is not, and that address answers 404 until the deck is public
+        again (when the copy is the public's again). Only a public deck's images may be kept
+        by shared caches; every other audience's are the visitor's browser's alone.
+        """
+        return self.visibility + ("-hidden" if self.hidden_by_staff else "")
 
     @property
     def page_version(self) -> str:
         """What a cached copy of the deck's page (or a fragment of it) was made from: its
         slides, its images' addresses, and its details."""
-        return f"{self.pk}:{self.revision}:{self.image_generation}:{self.updated_at.timestamp()}"
+        return f"{self.pk}:{self.revision}:{self.audience}:{self.updated_at.timestamp()}"
 
     @property
     def media_folder(self) -> str:
@@ -224,23 +231,15 @@ class Presentation(models.Model):
 
     def set_visibility(self, visibility: str) -> None:
         """Who may see the deck, saved by the caller; a change moves its images."""
-        if visibility != self.visibility:
-            self.visibility = visibility
-            self._move_images()
+        self.visibility = visibility
+        self.__dict__.pop("slide_image_prefix", None)
 
     def hide_by_staff(self, hidden: bool) -> None:
         """Hidden after a report, or shown again; only these columns are written, and
         updated_at, so cached copies of the deck's page are not served any more."""
-        if hidden != self.hidden_by_staff:
-            self.hidden_by_staff = hidden
-            self._move_images()
-        self.save(update_fields=["hidden_by_staff", "image_generation", "updated_at"])
-
-    def _move_images(self) -> None:
-        # Every change of audience, not only public ↔ not: which caches may keep an image
-        # is decided per address, so an address never outlives the audience it was made for.
-        self.image_generation += 1
+        self.hidden_by_staff = hidden
         self.__dict__.pop("slide_image_prefix", None)
+        self.save(update_fields=["hidden_by_staff", "updated_at"])
 
 
 class Slide(models.Model):

@@ -23,6 +23,7 @@ from slideshelf.search.types import DeckHit
 CARD_FIELDS = (
     *("public_id", "title", "original_name", "language", "created_at", "slide_count"),
     *("slide_history", "revision", "owner__username", "owner__first_name", "owner__last_name"),
+    *("visibility", "hidden_by_staff"),  # the audience in the thumbnails' addresses
 )
 
 Images = dict[tuple[int, int], Slide]  # (deck id, slide number) → the slide, for its thumbnail

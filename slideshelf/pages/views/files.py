@@ -83,13 +83,13 @@ def pdf(request: HttpRequest, public_id: str) -> FileResponse:
 
 @require_safe
 def slide_image(
-    request: HttpRequest, public_id: str, revision: int, generation: int, name: str
+    request: HttpRequest, public_id: str, revision: int, audience: str, name: str
 ) -> FileResponse:
     deck = access.viewable_or_404(request.user, public_id)
     # An old address serves no one, the owner included, and redirects nowhere (as an old
     # revision's): no page links it any more, and a redirect, which a shared cache may keep
     # too, would leave it a way to the deck's images for an audience that was not meant.
-    if (revision, generation) != (deck.revision, deck.image_generation):
+    if (revision, audience) != (deck.revision, deck.audience):
         raise Http404("Old address")
     response = FileResponse(_open(f"{deck.media_prefix()}/{name}"), content_type="image/webp")
     response["Cache-Control"] = IMMUTABLE if access.is_public(deck) else PRIVATE_IMAGE

@@ -38,12 +38,12 @@ def replace(request: HttpRequest, public_id: str) -> HttpResponse:
     if not form.is_valid():
         status = PAYLOAD_TOO_LARGE if form.has_error("file", "too_large") else 400
         return _refuse(request, deck, form, first_error(form), status)
-    if not take_uploads(request.user, 1):
-        message = gettext("You have uploaded as many files as you can this hour.")
-        form.add_error(None, message)
-        return _refuse(request, deck, form, message, TOO_MANY_REQUESTS)
     upload = form.cleaned_data["file"]
     try:
+        if not take_uploads(request.user, 1):  # counting writes to the database too
+            message = gettext("You have uploaded as many files as you can this hour.")
+            form.add_error(None, message)
+            return _refuse(request, deck, form, message, TOO_MANY_REQUESTS)
         replaced = lifecycle.replace_file(deck, upload, upload.name or "")
     except (OSError, DatabaseError) as error:  # the disk, or the database on it, is full
         if not is_disk_full(error):

@@ -45,16 +45,9 @@ def upload(request: HttpRequest) -> HttpResponse:
         status = PAYLOAD_TOO_LARGE if form.has_error("file", "too_large") else 400
         return _refuse(request, form, first_error(form), status)
     files = form.cleaned_data["file"]
-    if not take_uploads(request.user, len(files)):
-        left = uploads_left(request.user)
-        message = ngettext(
-            "You can upload %(count)d more presentation this hour.",
-            "You can upload %(count)d more presentations this hour.",
-            left,
-        ) % {"count": left}
-        form.add_error(None, message)
-        return _refuse(request, form, message, TOO_MANY_REQUESTS)
     try:
+        if not take_uploads(request.user, len(files)):  # counting writes to the database too
+            return _too_many(request, form)
         decks = [_store(request, upload, form.cleaned_data) for upload in files]
     except (OSError, DatabaseError) as error:  # the disk, or the database on it, is full
         if not is_disk_full(error):
@@ -64,6 +57,17 @@ def upload(request: HttpRequest) -> HttpResponse:
     if wants_json(request):
         return JsonResponse(created(decks[0]), status=201)
     return redirect("my-presentations")
+
+
+def _too_many(request: HttpRequest, form: UploadForm) -> HttpResponse:
+    left = uploads_left(request.user)
+    message = ngettext(
+        "You can upload %(count)d more presentation this hour.",
+        "You can upload %(count)d more presentations this hour.",
+        left,
+    ) % {"count": left}
+    form.add_error(None, message)
+    return _refuse(request, form, message, TOO_MANY_REQUESTS)
 
 
 def _store(request: HttpRequest, upload: Any, data: dict[str, Any]) -> Presentation:
