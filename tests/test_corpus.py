@@ -11,17 +11,13 @@ from slideshelf.conversion.extractors.pdf import page_texts
 from slideshelf.conversion.models import Status, TitleFrom
 from slideshelf.conversion.services import UNEXPECTED
 from slideshelf.conversion.stages.slide_text import pdf_slide_text
-from tests.conftest import CORPUS, expected_slides, manifest
+from tests.conftest import CORPUS, SQLITE_PASS_ONLY, expected_slides, manifest
 from tests.factories import convert_now, upload
 
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.django_db(transaction=True),
-    # Conversion does not depend on the database; the SQLite pass of CI runs these.
-    pytest.mark.skipif(
-        bool(os.environ.get("SLIDESHELF_DATABASE_URL")),
-        reason="the corpus runs once, in the SQLite pass",
-    ),
+    SQLITE_PASS_ONLY,
 ]
 
 # Perf files that cost minutes in LibreOffice alone; run with SLIDESHELF_TEST_HUGE=1.

@@ -19,6 +19,7 @@ from slideshelf.conversion.models import Status
 from slideshelf.conversion.ocr import confident_lines, ocr_available
 from slideshelf.core.management.commands.show import slide_as_dict
 from slideshelf.presentations.models import Slide
+from tests.conftest import SQLITE_PASS_ONLY
 from tests.factories import convert_now, upload
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
@@ -62,6 +63,7 @@ def deck(path: Path, slides: list[tuple[str, list[tuple[Path, float, float, floa
 
 
 @converting
+@SQLITE_PASS_ONLY
 def test_a_picture_on_a_slide_with_text_is_read_and_kept_apart(media, tmp_path):
     poster = picture_of(POSTER, tmp_path / "poster.png")
     path = deck(
@@ -92,6 +94,7 @@ def test_a_picture_on_a_slide_with_text_is_read_and_kept_apart(media, tmp_path):
 
 
 @converting
+@SQLITE_PASS_ONLY
 def test_the_transcript_marks_text_recognised_in_pictures(media, tmp_path, client):
     poster = picture_of(POSTER, tmp_path / "poster.png")
     path = deck(tmp_path / "poster.pptx", [("Affischen", [(poster, 1.5, 1.8, 6)])])
@@ -103,6 +106,7 @@ def test_the_transcript_marks_text_recognised_in_pictures(media, tmp_path, clien
 
 
 @converting
+@SQLITE_PASS_ONLY
 def test_a_template_picture_on_most_slides_is_not_read(media, tmp_path):
     banner = picture_of([BANNER], tmp_path / "banner.png", size=(1600, 500))
     poster = picture_of(POSTER, tmp_path / "poster.png")

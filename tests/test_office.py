@@ -8,13 +8,16 @@ from django.conf import settings
 
 from slideshelf.conversion.errors import PermanentError, TransientError
 from slideshelf.conversion.office.client import Output, office_available
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, SQLITE_PASS_ONLY
 from tests.processes import alive, office_client, office_processes
 
-pytestmark = pytest.mark.skipif(
-    not office_available(settings.SOFFICE, settings.OFFICE_PYTHON),
-    reason="LibreOffice is installed by 'make test' as root",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not office_available(settings.SOFFICE, settings.OFFICE_PYTHON),
+        reason="LibreOffice is installed by 'make test' as root",
+    ),
+    SQLITE_PASS_ONLY,
+]
 
 
 @pytest.fixture

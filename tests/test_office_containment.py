@@ -19,10 +19,13 @@ from django.conf import settings
 from slideshelf.conversion.containment import office_environment
 from slideshelf.conversion.office.client import OfficeClient, Output
 from slideshelf.lib.secret import keep_private
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, SQLITE_PASS_ONLY
 from tests.processes import office_client, office_processes
 
-pytestmark = pytest.mark.skipif(os.geteuid() != 0, reason="'make test' runs as root in CI")
+pytestmark = [
+    pytest.mark.skipif(os.geteuid() != 0, reason="'make test' runs as root in CI"),
+    SQLITE_PASS_ONLY,
+]
 CONVERTED = [CORPUS / "pptx/mkd_test.pptx"]
 
 

@@ -16,13 +16,12 @@ import time
 
 import pytest
 from django.conf import settings
-from django.db import connection
 
 from slideshelf.conversion.models import Status
 from slideshelf.conversion.office.client import office_available
 from slideshelf.conversion.runtime import get_office
 from slideshelf.conversion.services import convert_here
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, SQLITE_PASS_ONLY
 from tests.factories import upload
 from tests.processes import office_processes
 
@@ -34,9 +33,7 @@ pytestmark = [
         not office_available(settings.SOFFICE, settings.OFFICE_PYTHON),
         reason="LibreOffice is installed by 'make test' as root",
     ),
-    pytest.mark.skipif(
-        connection.vendor != "sqlite", reason="LibreOffice's faults; the SQLite pass runs it"
-    ),
+    SQLITE_PASS_ONLY,
 ]
 KILLS = 20
 DECKS = ["pptx/mkd_test.pptx", "ppt/poi_bullets.ppt", "odp/odft_blank.odp"]

@@ -22,7 +22,9 @@ from slideshelf.conversion.office.client import Output
 from slideshelf.conversion.runtime import get_office
 from slideshelf.conversion.stages.slide_text import pdf_slide_text
 from slideshelf.conversion.stages.to_pdf import PDF_FILTER
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, SQLITE_PASS_ONLY
+
+pytestmark = SQLITE_PASS_ONLY
 
 PLUGFEST = CORPUS / "pdf/odft_2014_ODF_Plugfest_Collaborated_Editing_on_ODF.pdf"
 ARABIC_CID = CORPUS / "pdf/pdfjs_ArabicCIDTrueType.pdf"

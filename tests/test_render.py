@@ -10,8 +10,10 @@ from PIL import Image
 
 from slideshelf.conversion.errors import PermanentError
 from slideshelf.conversion.render import Density, PageRenderer, RenderSettings, page_scale
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, SQLITE_PASS_ONLY
 from tests.processes import alive, descendants, wait_until
+
+pytestmark = SQLITE_PASS_ONLY
 
 PDF_OF_MANY = CORPUS / "pdf/odft_2023_LibOCon_Bukarest_ODF_and_its_Toolkit.pdf"
 

@@ -14,9 +14,11 @@ from slideshelf.conversion import zip_inflate
 from slideshelf.conversion.errors import PermanentError
 from slideshelf.conversion.limits import ZipLimits, check_zip
 from slideshelf.conversion.models import Conversion, Stage, Status
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, SQLITE_PASS_ONLY
 from tests.factories import convert_now, upload
 from tests.formats import PPTX_MAIN
+
+pytestmark = SQLITE_PASS_ONLY
 
 GENEROUS = ZipLimits(max_unzipped_bytes=1 << 30, max_entries=1000)
 # Where CRC-32, compressed size and size sit in a local header and in a central-directory entry.
