@@ -223,10 +223,11 @@ class OfficeClient:
         if self._profile is not None:
             shutil.rmtree(self._profile, ignore_errors=True)
             self._profile = None
-        # A killed soffice leaves its pipe's socket file behind.
-        uid = self.containment.uid
-        uid = os.getuid() if uid is None else uid
-        Path(tempfile.gettempdir(), f"OSL_PIPE_{uid}_{self._pipe_name}").unlink(missing_ok=True)
+        if self._containment is not None:  # started once: a killed soffice leaves its socket
+            uid = self._containment.uid
+            owner = os.getuid() if uid is None else uid
+            socket = Path(tempfile.gettempdir(), f"OSL_PIPE_{owner}_{self._pipe_name}")
+            socket.unlink(missing_ok=True)
 
     def _ask(self, request: dict[str, Any], timeout: float) -> dict[str, Any]:
         assert self._process is not None and self._process.stdin is not None
