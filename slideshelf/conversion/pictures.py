@@ -53,7 +53,7 @@ def pictures_to_read(pdf_path: str, whole_pages: set[int]) -> Iterator[tuple[int
                     yield number, _drawn(page)
                     continue
                 for picture in _large_pictures(page):
-                    if _placement(picture) not in backgrounds:
+                    if not backgrounds or _placement(picture) not in backgrounds:
                         yield number, _pixels(picture)
             finally:
                 page.close()
