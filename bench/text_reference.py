@@ -5,7 +5,8 @@ nor MarkItDown's PDF reader (pdfminer.six):
 
 - PPTX: python-pptx walks every shape on the slide (into groups), its text frames, table
   cells, charts (title, categories, series names, and the values when the chart shows
-  them unformatted), SmartArt (the diagram's data part) and alt texts, then the speaker
+  them unformatted), SmartArt (the diagram's data part) and alt texts (not a picture's file
+  name: slideshelf's rule, imported, so both readings leave it out), then the speaker
   notes. Slide-number and date placeholders are left out: the program writes them as the
   slide is shown. Footers are kept: their author wrote them.
 - PPT, ODP and the other formats: a cold LibreOffice (`soffice --convert-to pptx`, a fresh
@@ -30,6 +31,8 @@ from typing import IO
 from lxml import etree
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
+
+from slideshelf.lib.alt_texts import alt_text
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
@@ -100,8 +103,10 @@ def _shape_texts(shape) -> Iterator[str]:
 
 
 def _alt_text(shape) -> str:
+    """The picture's description, by slideshelf's own rule: a file name python-pptx or an old
+    PowerPoint wrote there is no text of the slide's, in either reading."""
     names = shape._element.find("*/" + _P + "cNvPr")
-    return (names.get("descr") or "") if names is not None else ""
+    return alt_text(names.get("descr") or "") if names is not None else ""
 
 
 def _smartart_texts(shape) -> Iterator[str]:

@@ -135,6 +135,23 @@ def test_a_picture_title_is_its_alt_text_and_a_table_preview_is_not_a_picture(od
     assert extract_deck(odp).slides[0].alt_texts == ("Red square",)
 
 
+PICTURES = f"""<office:document-content {NAMESPACES} xmlns:xlink="http://www.w3.org/1999/xlink">
+<office:body><office:presentation><draw:page>
+ <draw:frame><draw:image xlink:href="Pictures/1.png"/><svg:desc>harbour-map.png</svg:desc>
+ </draw:frame>
+ <draw:frame><draw:image xlink:href="Pictures/1.png"/><svg:desc>Map of the harbour</svg:desc>
+ </draw:frame>
+ <draw:frame><draw:image xlink:href="Pictures/1.png"/><svg:title>Old harbour map</svg:title>
+  <svg:desc>images/harbour-map.png</svg:desc></draw:frame>
+</draw:page></office:presentation></office:body></office:document-content>"""
+
+
+def test_a_pictures_file_name_is_no_alt_text_and_its_title_stands_in_for_it(tmp_path):
+    path = package(tmp_path / "pictures.odp", {"content.xml": PICTURES})
+    alt_texts = extract_deck(path).slides[0].alt_texts
+    assert alt_texts == ("Map of the harbour", "Old harbour map")
+
+
 def test_notes_skip_the_slide_thumbnail_and_page_number_fields(odp):
     assert extract_deck(odp).slides[0].notes == "Speak slowly"
 

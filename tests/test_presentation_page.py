@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from PIL import Image
 
+from slideshelf.core.management.commands.show import slide_as_dict
 from slideshelf.presentations.models import Presentation, Visibility
 from tests.conftest import CORPUS
 from tests.factories import convert_now, draw_2x_now, text_deck, upload
@@ -197,7 +198,7 @@ def test_a_language_django_has_no_name_for_still_shows_the_page(client, media, c
     assert f" · <span>{code}</span>" in html
 
 
-def test_the_transcript_shows_each_slides_image_descriptions(client, deck):
+def test_the_transcript_shows_each_slides_image_descriptions_but_no_file_names(client, deck):
     html = client.get(deck.get_absolute_url()).content.decode()
     assert (
         '<p class="alt-texts"><span class="label">Image descriptions:</span> '
@@ -205,6 +206,11 @@ def test_the_transcript_shows_each_slides_image_descriptions(client, deck):
     ) in html
     marked = client.get(deck.get_absolute_url() + "?q=caption").content.decode()
     assert "This phrase of the <mark>caption</mark> is Human-written." in marked
+    # python-pptx wrote each picture's file name ("python-logo.gif") as its description.
+    named = convert_now(upload(CORPUS / "pptx/pypptx_test_slides.pptx"))
+    html = client.get(named.get_absolute_url()).content.decode()
+    assert 'class="alt-texts"' not in html and "python-logo" not in html
+    assert slide_as_dict(named.slides.get())["alt_texts"] == []  # as `show --json` has it
 
 
 def offering_srcset(html: str) -> list[str]:

@@ -20,6 +20,7 @@ from slideshelf.conversion.errors import PermanentError
 from slideshelf.conversion.extractors.odf_chart import chart_text
 from slideshelf.conversion.extractors.odf_styles import FontSizes, points
 from slideshelf.conversion.types import DeckText, SlideText
+from slideshelf.lib.alt_texts import alt_text
 from slideshelf.lib.i18n import gettext_noop
 from slideshelf.lib.titles import is_field_text
 
@@ -178,11 +179,10 @@ def _table(table: etree._Element) -> str:
 
 
 def _alt_text(shape: etree._Element) -> str:
-    desc = (shape.findtext(_SVG + "desc") or "").strip()
-    title = (shape.findtext(_SVG + "title") or "").strip()
     is_picture = shape.find(_DRAW + "image") is not None and shape.find(_TABLE + "table") is None
+    title = (shape.findtext(_SVG + "title") or "") if is_picture else ""
     # As in PPTX, the description is the alt text; a picture's title stands in for it.
-    return " ".join((desc or (title if is_picture else "")).split())
+    return alt_text(shape.findtext(_SVG + "desc") or "", title)
 
 
 def _shapes(container: etree._Element) -> Iterator[etree._Element]:

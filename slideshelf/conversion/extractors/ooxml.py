@@ -18,7 +18,9 @@ from lxml import etree
 
 from slideshelf.conversion.errors import PermanentError
 from slideshelf.conversion.extractors.ooxml_chart import chart_table
+from slideshelf.conversion.extractors.ooxml_chartex import chartex_table, chartex_title
 from slideshelf.conversion.types import DeckText, SlideText
+from slideshelf.lib.alt_texts import alt_text
 from slideshelf.lib.i18n import gettext_noop
 from slideshelf.lib.titles import is_field_text
 
@@ -28,6 +30,7 @@ _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+_CX = "{http://schemas.microsoft.com/office/drawing/2014/chartex}"  # Office 2016's charts
 _DGM = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
@@ -167,7 +170,9 @@ def _resolve(folder: str, target: str) -> str:
 
 def _keep_one_alternative(root: etree._Element) -> None:
     """Replace each mc:AlternateContent by its first Choice (else its Fallback), so the same
-    shape is never read twice."""
+    shape is never read twice. The Choice is the richer shape: an Office 2016 chart's
+    (Requires="cx1") holds its data, its Fallback only a picture of it or a line saying that
+    this PowerPoint cannot show it."""
     for block in list(root.iter(_MC + "AlternateContent")):
         parent = block.getparent()
         chosen = block.find(_MC + "Choice")
@@ -277,6 +282,10 @@ def _graphic_items(
         space = pkg.target(part, chart.get(_R + "id"))
         yield _Item("body", _chart_title(space), pos)
         yield _Item("table", chart_table(space), pos)
+    elif (chart := data.find(_CX + "chart")) is not None:
+        space = pkg.target(part, chart.get(_R + "id"))
+        yield _Item("body", chartex_title(space), pos)
+        yield _Item("table", chartex_table(space), pos)
 
 
 def _chart_title(root: etree._Element | None) -> str:
@@ -315,9 +324,10 @@ def _shape_items(
         yield _Item(kind, text, pos, line, size)
     c_nv_pr = shape.find(f"*/{_P}cNvPr")
     if c_nv_pr is not None:
-        alt = c_nv_pr.get("descr") or (c_nv_pr.get("title") if shape.tag == _P + "pic" else "")
-        if alt and alt.strip():  # alt text is one line wherever it is shown
-            yield _Item("alt", " ".join(alt.split()), pos)
+        # The description is the alt text; a picture's title stands in for it.
+        title = c_nv_pr.get("title", "") if shape.tag == _P + "pic" else ""
+        if alt := alt_text(c_nv_pr.get("descr", ""), title):
+            yield _Item("alt", alt, pos)
 
 
 def _walk(
