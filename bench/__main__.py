@@ -6,8 +6,7 @@ on tiny inputs in about a minute; CI runs it (tests/test_bench_smoke.py), so a b
 cannot break unnoticed between full runs.
 
 Django is set up (bench/environment.py) before the benchmark modules are imported, since
-slideshelf's modules may read settings as they load. Both happen inside `main()`: the render
-pool spawns fresh interpreters, which import this module and must not redo any of this.
+slideshelf's modules may read settings as they load. Both happen inside `main()`.
 """
 
 from __future__ import annotations
@@ -77,7 +76,7 @@ def benchmarks(options: argparse.Namespace) -> list[Benchmark]:
     return [
         ("conversion", lambda: conversion.run(size, include_huge=options.all)),
         (
-            "containment: LibreOffice contained against LibreOffice as the worker",
+            "containment: LibreOffice and pdfium contained against both as the worker",
             lambda: office_containment.run(size),
         ),
         ("text extraction: slideshelf against MarkItDown", lambda: text_extraction.run(size)),

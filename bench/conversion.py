@@ -39,8 +39,9 @@ from bench.tables import table
 from slideshelf.conversion.errors import ConversionError
 from slideshelf.conversion.job import Job
 from slideshelf.conversion.office.client import OfficeClient
-from slideshelf.conversion.runtime import get_office, get_renderer, job_config
+from slideshelf.conversion.runtime import get_office, get_pdf_pool, job_config
 from slideshelf.conversion.stages import STAGES
+from slideshelf.lib.scratch import new_folder
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 FOLDERS = ("pptx", "ppt", "odp", "pdf")
@@ -250,7 +251,7 @@ def corpus_section(results: list[FolderResult]) -> list[str]:
         "",
         "Peak memory, MB (RSS high-water mark of each process, reset per folder)",
         *memory_table(results),
-        "  worker = this process; render pool = its spawned render processes, summed;",
+        "  worker = this process; render pool = its PDF processes (pdfium), summed;",
         "  LibreOffice = the office process group (bridge + oosplash + soffice.bin), summed;",
         "  '-' when no office ran (PDFs need none, and a failed load stops it until the next).",
         *(["", "Failed files", *failures] if failures else []),
@@ -473,15 +474,15 @@ def comparison_part(size: Size, deck: Path, scratch: Path) -> list[str]:
 
 @contextmanager
 def office_and_scratch() -> Iterator[Path]:
-    """A throw-away folder for the decks; the office and render pool stopped afterwards."""
-    scratch = Path(tempfile.mkdtemp(prefix="slideshelf-bench-conversion-"))
+    """A throw-away folder for the decks; the office and PDF processes stopped afterwards."""
+    scratch = new_folder("bench-conversion", passable=True)  # PDF processes get folders in it
     try:
         yield scratch
     finally:
         office = get_office()
         if office is not None:
             office.stop()
-        get_renderer().shutdown()
+        get_pdf_pool().shutdown()
         shutil.rmtree(scratch, ignore_errors=True)
 
 
@@ -491,7 +492,7 @@ def header(mode: Mode, include_huge: bool) -> list[str]:
     return [
         f"Conversion benchmark ({mode}); corpus {CORPUS}; skipped: {skipped}",
         f"  {os.cpu_count()} CPUs; {_office_version()}; render processes "
-        f"{get_renderer().processes}; WebP q{settings.WEBP_QUALITY} method {settings.WEBP_METHOD};"
+        f"{get_pdf_pool().processes}; WebP q{settings.WEBP_QUALITY} method {settings.WEBP_METHOD};"
         f" images {settings.SLIDE_IMAGE_WIDTH} + {settings.SLIDE_THUMB_WIDTH} px, 2× ones"
         f" {settings.SLIDE_IMAGE_WIDTH_2X} + {settings.SLIDE_THUMB_WIDTH_2X} px after (section 3)",
         f"  office restarts after {settings.OFFICE_RESTART_AFTER} jobs, timeout "

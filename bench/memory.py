@@ -94,7 +94,7 @@ def command_line(pid: int) -> bytes:
 
 
 class PeakMemory:
-    """Watches this process, its spawned render processes and the office process group.
+    """Watches this process, its PDF processes and the office process group.
 
     `office_group()` names the office's process group: the bridge's pid, which leads a
     session holding the bridge, oosplash and soffice.bin. A restarted office is a new
@@ -162,7 +162,7 @@ class PeakMemory:
         return watched
 
     def _is_pool(self, pid: int) -> bool:
-        """A render process: a spawned child running multiprocessing's spawn_main."""
+        """A PDF process: a child running slideshelf.conversion.pdf_child."""
         if pid not in self._pool_pids:
-            self._pool_pids[pid] = b"spawn_main" in command_line(pid)
+            self._pool_pids[pid] = b"slideshelf.conversion.pdf_child" in command_line(pid)
         return self._pool_pids[pid]

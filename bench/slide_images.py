@@ -4,7 +4,7 @@ Today's settings drew a 1600 px picture and a 320 px thumbnail of every page in 
 stage. This version draws the same in the stage, and the 2× ones (2400 and 640 px) in a task
 of their own once the deck is shown (`slideshelf/conversion/images_2x.py`): the stage must
 stay within 30% of today's time, and what the 2× pictures cost is told beside it. Each deck
-is a PDF from the corpus, drawn by the worker's warm render pool; the three runs alternate
+is a PDF from the corpus, drawn by the worker's warm PDF processes; the three runs alternate
 in order, and each figure is the median of the repetitions, in seconds per slide.
 """
 
@@ -25,7 +25,7 @@ from bench.mode import Mode
 from bench.tables import table
 from slideshelf.conversion.job import Job, JobConfig
 from slideshelf.conversion.render import RenderSettings
-from slideshelf.conversion.runtime import get_renderer, job_config
+from slideshelf.conversion.runtime import get_pdf_pool, job_config
 from slideshelf.conversion.stages.slide_images import DrawSlides
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -70,36 +70,38 @@ def today_settings(now: RenderSettings) -> RenderSettings:
 def time_deck(path: Path, repetitions: int, scratch: Path) -> DeckTimes:
     now = job_config()
     runs: dict[str, Callable[[Path], None]] = {
-        "today": lambda out: _stage(path, out, replace(now, render=today_settings(now.render))),
-        "stage": lambda out: _stage(path, out, now),
-        "2x": lambda out: _draw_2x(path, out, now.render),
+        "today": lambda pdf: _stage(pdf, replace(now, render=today_settings(now.render))),
+        "stage": lambda pdf: _stage(pdf, now),
+        "2x": lambda pdf: _draw_2x(pdf, now.render),
     }
     times = DeckTimes(f"{path.parent.name}/{path.name}", len(pdfium.PdfDocument(str(path))))
     for repetition in range(repetitions):
         order = RUNS if repetition % 2 == 0 else RUNS[::-1]
         for run in order:
             out = Path(tempfile.mkdtemp(prefix=f"{run}-", dir=scratch))
+            pdf = Path(shutil.copyfile(path, out / "deck.pdf"))  # as the stage gets it
             start = time.perf_counter()
-            runs[run](out)
+            runs[run](pdf)
             times.seconds[run].append(time.perf_counter() - start)
             shutil.rmtree(out, ignore_errors=True)
         _progress(times, repetition)
     return times
 
 
-def _stage(pdf: Path, scratch: Path, config: JobConfig) -> None:
-    """The images stage itself, over a job that has its PDF."""
-    job = Job(pdf, scratch, config)
+def _stage(pdf: Path, config: JobConfig) -> None:
+    """The images stage itself, over a job that has its PDF in its folder."""
+    job = Job(pdf, pdf.parent, config)
     job.pdf, job.page_count = pdf, len(pdfium.PdfDocument(str(pdf)))
     DrawSlides().run(job)
 
 
-def _draw_2x(pdf: Path, scratch: Path, settings: RenderSettings) -> None:
+def _draw_2x(pdf: Path, settings: RenderSettings) -> None:
     """What the 2× task draws (it also copies the PDF in and stores the files)."""
     density = settings.at_2x
     if density is not None:
         count = len(pdfium.PdfDocument(str(pdf)))
-        get_renderer().render(str(pdf), count, str(scratch), settings, density=density)
+        out = str(pdf.parent / "2x")
+        get_pdf_pool().render(str(pdf), count, out, settings, density=density)
 
 
 def run(mode: Mode, scratch: Path) -> list[str]:

@@ -33,16 +33,15 @@ import tempfile
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.conversion import CORPUS, FOLDERS, HUGE, table
+from bench.conversion import CORPUS, FOLDERS, HUGE, office_and_scratch, table
 from bench.mode import Mode
 from bench.text_reference import office_to_pptx, pdf_pages, pptx_slides
 from slideshelf.conversion.errors import ConversionError, TransientError
 from slideshelf.conversion.job import Job
-from slideshelf.conversion.runtime import get_office, job_config
+from slideshelf.conversion.runtime import job_config
 from slideshelf.conversion.stages import STAGES
 from slideshelf.conversion.types import SlideText
 
@@ -384,7 +383,7 @@ def run(mode: Mode = Mode.FULL, include_huge: bool = False) -> list[str]:
 
     converter = MarkItDown()
     paths = corpus_files(mode, include_huge)
-    with scratch_and_office() as scratch:
+    with office_and_scratch() as scratch:
         _progress("the reference: LibreOffice saves the PPT and ODP decks as PPTX")
         readers = reference_readers(paths, scratch)
         results = []
@@ -397,19 +396,6 @@ def run(mode: Mode = Mode.FULL, include_huge: bool = False) -> list[str]:
 
 def _markdown_of(converter) -> Callable[[str], str]:
     return lambda path: converter.convert(path).markdown
-
-
-@contextmanager
-def scratch_and_office() -> Iterator[Path]:
-    """A throw-away folder; the warm LibreOffice stopped afterwards."""
-    scratch = Path(tempfile.mkdtemp(prefix="slideshelf-bench-recall-"))
-    try:
-        yield scratch
-    finally:
-        office = get_office()
-        if office is not None:
-            office.stop()
-        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _clip(text: str, width: int) -> str:

@@ -150,7 +150,8 @@ SLIDE_MAX_PIXELS = env_int("SLIDE_MAX_PIXELS", 16_000_000, minimum=100_000)
 WEBP_QUALITY = env_int("WEBP_QUALITY", 80, minimum=1)
 WEBP_METHOD = env_int("WEBP_METHOD", 0)  # 0 fastest … 6 smallest
 RENDER_PROCESSES = env_int("RENDER_PROCESSES", 0)  # 0 = one per core
-RENDER_MEMORY_MB = env_int("RENDER_MEMORY_MB", 2048, minimum=0)  # per drawing process; 0: none
+RENDER_MEMORY_MB = env_int("RENDER_MEMORY_MB", 2048, minimum=0)  # per PDF process; 0: none
+RENDER_CPU_SECONDS = env_int("RENDER_CPU_SECONDS", 300, minimum=1)  # per request to one
 OCR_LANGUAGES = env_str("OCR_LANGUAGES", "swe+eng")
 
 # Pages: anonymous visitors' presentation pages are kept rendered for a short while, and

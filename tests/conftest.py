@@ -39,6 +39,15 @@ def media(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
+@pytest.fixture
+def workspace() -> Iterator[Path]:
+    """A scratch folder, as a conversion works in: the only kind lent to the PDF processes."""
+    from slideshelf.lib import scratch
+
+    with scratch.folder("test") as folder:
+        yield folder
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """One headless Chromium per test process (each xdist worker starts its own)."""

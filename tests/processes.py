@@ -18,8 +18,10 @@ from typing import Any, TypeVar
 from django.conf import settings
 from django.db import connection
 
+from slideshelf.conversion.containment import Limits
 from slideshelf.conversion.models import Conversion, Status
 from slideshelf.conversion.office.client import OfficeClient
+from slideshelf.conversion.pdf_pool import PdfPool
 from slideshelf.conversion.runtime import office_limits
 
 T = TypeVar("T")
@@ -170,3 +172,25 @@ def start_worker(media: Path, **popen: Any) -> subprocess.Popen[bytes]:
         start_new_session=True,
         **popen,
     )
+
+
+def pdf_pool(processes: int, memory_bytes: int | None = None) -> PdfPool:
+    """PDF processes as the worker starts them, with a memory cap of the test's if it has one."""
+    memory = settings.RENDER_MEMORY_MB * 2**20 if memory_bytes is None else memory_bytes
+    limits = Limits(memory, settings.RENDER_CPU_SECONDS, settings.OFFICE_UID_BASE)
+    return PdfPool(processes, limits, settings.OFFICE_ISOLATE_NETWORK)
+
+
+def status(pid: int) -> dict[str, str]:
+    """/proc/PID/status as names and values."""
+    lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    return {key: value.strip() for key, value in (line.split(":", 1) for line in lines)}
+
+
+def limit(pid: int, name: str) -> tuple[str, str]:
+    """The soft and hard value of limit `name` ("Max cpu time") in /proc/PID/limits."""
+    for line in Path(f"/proc/{pid}/limits").read_text().splitlines():
+        if line.startswith(name):
+            soft, hard = line[len(name) :].split()[:2]
+            return soft, hard
+    raise AssertionError(f"no {name} in /proc/{pid}/limits")

@@ -20,7 +20,7 @@ from slideshelf.conversion.containment import office_environment
 from slideshelf.conversion.office.client import OfficeClient, Output
 from slideshelf.lib.secret import keep_private
 from tests.conftest import CORPUS, SQLITE_PASS_ONLY
-from tests.processes import office_client, office_processes
+from tests.processes import limit, office_client, office_processes, status
 
 pytestmark = [
     pytest.mark.skipif(os.geteuid() != 0, reason="'make test' runs as root in CI"),
@@ -35,19 +35,6 @@ def office(tmp_path):
     client.convert(str(CONVERTED[0]), [Output(str(tmp_path / "first.pdf"), "impress_pdf_Export")])
     yield client
     client.stop()
-
-
-def status(pid: int) -> dict[str, str]:
-    lines = Path(f"/proc/{pid}/status").read_text().splitlines()
-    return {key: value.strip() for key, value in (line.split(":", 1) for line in lines)}
-
-
-def limit(pid: int, name: str) -> tuple[str, str]:
-    for line in Path(f"/proc/{pid}/limits").read_text().splitlines():
-        if line.startswith(name):
-            soft, hard = line[len(name) :].split()[:2]
-            return soft, hard
-    raise AssertionError(f"no {name} in /proc/{pid}/limits")
 
 
 def run_as(office: OfficeClient, code: str) -> subprocess.CompletedProcess[str]:
@@ -170,3 +157,13 @@ def test_text_recognition_runs_as_nobody_without_privileges_within_caps():
         check=False,
     )
     assert "MemoryError" in tried.stderr
+
+
+def test_a_link_where_the_office_should_have_written_its_pdf_is_not_taken(tmp_path):
+    from slideshelf.conversion.office.client import _plain_file
+
+    (tmp_path / "deck.pdf").write_bytes(b"%PDF-1.7")
+    (tmp_path / "planted.pdf").symlink_to(tmp_path / "deck.pdf")
+    assert _plain_file(str(tmp_path / "deck.pdf"))
+    assert not _plain_file(str(tmp_path / "planted.pdf"))
+    assert not _plain_file(str(tmp_path / "missing.pdf"))

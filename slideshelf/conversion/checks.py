@@ -27,12 +27,14 @@ def check_converters(**kwargs: Any) -> list[Warning]:
                 id="slideshelf.W001",
             )
         )
-    elif missing := missing_guards(settings.OFFICE_ISOLATE_NETWORK):
+    if missing := missing_guards(settings.OFFICE_ISOLATE_NETWORK):
         found.append(
             Warning(
-                "LibreOffice will run without " + "; without ".join(missing) + ".",
-                hint="Run the worker as root: it starts LibreOffice as a user of its own, "
-                "without capabilities, with memory and CPU-time caps, and without network.",
+                "Uploaded files will be opened (by LibreOffice and by pdfium) without "
+                + "; without ".join(missing)
+                + ".",
+                hint="Run the worker as root: it opens them as users of their own, without "
+                "capabilities, with memory and CPU-time caps, and without network.",
                 id="slideshelf.W003",
             )
         )

@@ -1,12 +1,13 @@
-"""What LibreOffice may do: run as a user of its own without capabilities, within memory and
-CPU-time caps, with a scrubbed environment and no network, seeing only its own folder. And
-Tesseract, which reads only its input and writes only its output: the same, as `nobody`.
+"""What the programs that open uploaded files may do: LibreOffice and the PDF processes (pdfium)
+run as a user of their own without capabilities, within memory and CPU-time caps, with a
+scrubbed environment and no network, seeing only the folder lent to them. Tesseract, which
+reads only its input and writes only its output: the same, as `nobody`.
 
-LibreOffice parses whatever people upload, so a flaw in it must not reach the database, the
-secret key or another deck. Each warm office gets a user id of its own (a slot from a small
-range, held with a lock for the worker's lifetime): two offices cannot read each other's files.
-Switching users needs root; where a guard cannot be had, `missing` says which, for the log and
-`slideshelf check`.
+They parse whatever people upload, so a flaw in them must not reach the database, the secret
+key or another deck. Each warm office and each worker's PDF processes get a user id of their
+own (a slot from a small range, held with a lock for the worker's lifetime): no two can read
+each other's files. Switching users needs root; where a guard cannot be had, `missing` says
+which, for the log and `slideshelf check`.
 """
 
 from __future__ import annotations
@@ -15,8 +16,11 @@ import fcntl
 import logging
 import os
 import shutil
+import stat
 import subprocess
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import IO
@@ -33,25 +37,35 @@ PATH = "/usr/local/bin:/usr/bin:/bin"
 
 @dataclass(frozen=True)
 class Limits:
-    memory_bytes: int  # address space of every process of the office
+    memory_bytes: int  # address space of every contained process; 0: no cap
     cpu_seconds: int  # per conversion
-    uid_base: int  # first of UID_SLOTS user ids the offices run as, when the worker is root
+    uid_base: int  # first of UID_SLOTS user ids contained programs run as, when the worker is root
 
 
 @dataclass(frozen=True)
 class Containment:
-    prefix: tuple[str, ...]  # the commands the office is started under
-    uid: int | None  # the office's own user id, or None: the worker's
+    prefix: tuple[str, ...]  # the commands the program is started under
+    uid: int | None  # the program's own user id, or None: the worker's
     missing: tuple[str, ...]  # guards this machine cannot give, in words
+
+    def as_worker(self, reason: str) -> Containment:
+        """The same guards but the worker's user: for a program that user cannot start."""
+        release_uid(self.uid)
+        switcher = shutil.which("setpriv")
+        prefix = self.prefix
+        if switcher in prefix:
+            prefix = prefix[: prefix.index(switcher)]
+        return replace(self, prefix=prefix, uid=None, missing=(*self.missing, reason))
 
 
 def contain(limits: Limits, isolate_network: bool) -> Containment:
-    """The prefix that starts a new office contained, and what it lacks."""
+    """The prefix that starts a new program contained, and what it lacks."""
     missing = missing_guards(isolate_network)
     prefix: list[str] = [*network_isolation_prefix()] if isolate_network else []
     limiter, switcher = shutil.which("prlimit"), shutil.which("setpriv")
     if limiter:
-        prefix += [limiter, f"--as={limits.memory_bytes}", f"--cpu={2 * limits.cpu_seconds}"]
+        memory = limits.memory_bytes or "unlimited"
+        prefix += [limiter, f"--as={memory}", f"--cpu={2 * limits.cpu_seconds}"]
     uid = _claim_uid(limits.uid_base) if switcher else None
     if uid is not None and switcher:
         prefix += [switcher, f"--reuid={uid}", f"--regid={uid}", *WITHOUT_PRIVILEGES]
@@ -73,7 +87,7 @@ def filter_prefix(memory_bytes: int, cpu_seconds: int) -> tuple[str, ...]:
 
 
 def missing_guards(isolate_network: bool) -> list[str]:
-    """The guards this machine cannot give LibreOffice, in words for the log and checks."""
+    """The guards this machine cannot give, in words for the log and checks."""
     missing = []
     if isolate_network and not network_isolation_prefix():
         missing.append("a network namespace (it has the profile's guards only)")
@@ -87,7 +101,7 @@ def missing_guards(isolate_network: bool) -> list[str]:
 
 
 def hand_over(folder: Path, uid: int | None) -> None:
-    """Make `folder` and everything in it the office's own, and no one else's."""
+    """Make `folder` and everything in it the contained program's own, and no one else's."""
     folder.chmod(0o700)
     if uid is None:
         return
@@ -95,21 +109,64 @@ def hand_over(folder: Path, uid: int | None) -> None:
         os.chown(path, uid, uid, follow_symlinks=False)
 
 
+class PlantedLink(Exception):
+    """A contained program left something other than files and folders where it wrote."""
+
+
+@contextmanager
+def lent(folder: Path, uid: int | None) -> Iterator[None]:
+    """`folder` is the contained program's for the length of the block, then the worker's."""
+    hand_over(folder, uid)
+    try:
+        yield
+    finally:
+        take_back(folder, uid)
+
+
+def take_back(folder: Path, uid: int | None) -> None:
+    """Make `folder` the worker's again, and check what the program left in it.
+
+    A program that a hostile file took over could leave a link to the database where the
+    worker expects a slide image, for the worker to publish. So each folder is taken back
+    before it is looked into (the program can no longer add to it), and whatever is not a
+    plain file or folder is removed and reported with `PlantedLink`.
+    """
+    planted = _take_back(folder, uid is not None)
+    if planted:
+        raise PlantedLink(", ".join(planted))
+
+
+def _take_back(folder: Path, chown: bool) -> list[str]:
+    if chown:
+        os.chown(folder, os.getuid(), os.getgid(), follow_symlinks=False)
+    planted = []
+    for entry in os.scandir(folder):
+        mode = entry.stat(follow_symlinks=False).st_mode
+        path = Path(entry.path)
+        if stat.S_ISDIR(mode):
+            planted += _take_back(path, chown)
+        elif not stat.S_ISREG(mode):
+            path.unlink()
+            planted.append(entry.name)
+        elif chown:
+            os.chown(path, os.getuid(), os.getgid(), follow_symlinks=False)
+    return planted
+
+
+def scrubbed_environment(home: Path) -> dict[str, str]:
+    """All a contained program is told: none of the worker's variables (database address, keys)."""
+    return {"PATH": PATH, "HOME": str(home), "TMPDIR": str(home), "LANG": "C.UTF-8"}
+
+
 def office_environment(home: Path) -> dict[str, str]:
-    """All the office is told: none of the worker's variables (database address, keys)."""
-    return {
-        "PATH": PATH,
-        "HOME": str(home),  # fontconfig and Java caches go into the throw-away folder
-        "TMPDIR": str(home),
-        "LANG": "C.UTF-8",
-        "SAL_USE_VCLPLUGIN": "svp",
-    }
+    # fontconfig and Java caches go into HOME, the throw-away profile folder
+    return {**scrubbed_environment(home), "SAL_USE_VCLPLUGIN": "svp"}
 
 
 def cpu_used(process_group: int) -> float:
-    """CPU seconds the office's processes have used since it started.
+    """CPU seconds a contained program's processes have used since it started.
 
-    The office may use twice the per-conversion cap in its life; one that has used more than
+    A program may use twice the per-conversion cap in its life; one that has used more than
     the cap is restarted before the next conversion, so each has at least the cap. (Setting a
     running process's limit from outside needs CAP_SYS_RESOURCE, which containers often lack.)
     """
@@ -142,7 +199,7 @@ _held: dict[int, IO[bytes]] = {}
 
 
 def _claim_uid(base: int) -> int | None:
-    """A user id no other running office has, held until this process ends; None unless root."""
+    """A user id no other contained program has, held until this process ends; None unless root."""
     if os.geteuid() != 0:
         return None
     for slot in range(UID_SLOTS):

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from slideshelf.conversion.render import PageImage
-from slideshelf.conversion.runtime import get_renderer, job_config
+from slideshelf.conversion.runtime import get_pdf_pool, job_config
 from slideshelf.conversion.storage import atomic_or_undo, delete, delete_all, delete_prefix, put
 from slideshelf.lib import scratch
 from slideshelf.presentations.models import Presentation, Slide
@@ -67,7 +67,7 @@ def draw_2x(deck_id: int, revision: int) -> bool:
         pdf = workspace / "deck.pdf"
         with deck.pdf.open("rb") as source, pdf.open("wb") as target:
             shutil.copyfileobj(source, target, 1 << 20)
-        images = get_renderer().render(
+        images = get_pdf_pool().render(
             str(pdf), deck.slide_count, str(workspace / "2x"), settings, density=density
         )
         names = _store(images, deck.media_prefix(revision))

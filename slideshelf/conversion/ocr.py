@@ -48,17 +48,23 @@ def languages_for(deck_language: str, default: str) -> str:
     return "+".join(usable) or "eng"
 
 
-def read_text(image: Image.Image, languages: str) -> str:
-    """The words Tesseract is sure of in `image`, line by line; "" when it finds none."""
+def png_to_read(image: Image.Image) -> bytes:
+    """`image` as Tesseract reads it best and soonest: grey, as a quickly packed PNG."""
     png = io.BytesIO()
     image.convert("L").save(png, "PNG", compress_level=1)
+    return png.getvalue()
+
+
+def read_text(png: bytes, languages: str) -> str:
+    """The words Tesseract is sure of in the picture `png`, line by line; "" when it finds none.
+    The worker hands the bytes on unopened: they come from a contained process."""
     try:
         result = subprocess.run(
             [
                 *filter_prefix(OCR_MEMORY_BYTES, OCR_TIMEOUT),
                 *("tesseract", "stdin", "stdout", "-l", languages, "--psm", "3", "tsv"),
             ],
-            input=png.getvalue(),
+            input=png,
             capture_output=True,
             timeout=OCR_TIMEOUT,
             # Tesseract's OpenMP threads fight each other on small machines: one is 4× faster.

@@ -40,20 +40,40 @@ class Placement:
     digest: bytes
 
 
-def pictures_to_read(pdf_path: str, whole_pages: set[int]) -> Iterator[tuple[int, Image.Image]]:
-    """Every picture worth reading, page by page, with its page's number (1-based): pages
-    `whole_pages` drawn in full, the others' pictures each on its own."""
+def template_pictures(pdf_path: str) -> set[Placement]:
+    """Placements of the pictures on more than half of a deck's pages (of three or more): a
+    template's background, not worth reading."""
     document = open_pdf(pdf_path)
     try:
-        backgrounds = _backgrounds(document)
+        if len(document) < 3:
+            return set()
+        seen: Counter[Placement] = Counter()
         for number in range(1, len(document) + 1):
+            page = load_page(document, number)
+            try:
+                seen.update({_placement(picture) for picture in _large_pictures(page)})
+            finally:
+                page.close()
+        return {placement for placement, pages in seen.items() if pages > len(document) / 2}
+    finally:
+        document.close()
+
+
+def pictures_to_read(
+    pdf_path: str, numbers: list[int], whole_pages: set[int], templates: set[Placement]
+) -> Iterator[tuple[int, Image.Image]]:
+    """Every picture worth reading on pages `numbers` (1-based), with its page's number:
+    pages `whole_pages` drawn in full, the others' pictures each on its own."""
+    document = open_pdf(pdf_path)
+    try:
+        for number in numbers:
             page = load_page(document, number)
             try:
                 if number in whole_pages:
                     yield number, _drawn(page)
                     continue
                 for picture in _large_pictures(page):
-                    if not backgrounds or _placement(picture) not in backgrounds:
+                    if not templates or _placement(picture) not in templates:
                         yield number, _pixels(picture)
             finally:
                 page.close()
@@ -84,20 +104,6 @@ def _large_pictures(page: pdfium.PdfPage) -> list[pdfium.PdfImage]:
             shown.append((share, picture))
     shown.sort(key=lambda item: item[0], reverse=True)
     return [picture for _, picture in shown[:MOST_PER_PAGE]]
-
-
-def _backgrounds(document: pdfium.PdfDocument) -> set[Placement]:
-    """Placements of pictures on more than half of a deck's pages (of three or more)."""
-    if len(document) < 3:
-        return set()
-    seen: Counter[Placement] = Counter()
-    for index in range(len(document)):
-        page = load_page(document, index + 1)
-        try:
-            seen.update({_placement(picture) for picture in _large_pictures(page)})
-        finally:
-            page.close()
-    return {placement for placement, pages in seen.items() if pages > len(document) / 2}
 
 
 def _placement(picture: pdfium.PdfImage) -> Placement:

@@ -1,6 +1,6 @@
 """PDF pages to WebP images: for the viewer and a thumbnail, at 1× and at 2× (for screens
 of twice the pixel density), each picture rendered straight from the PDF. Pure functions of
-pypdfium2 and Pillow, run in a process pool.
+pypdfium2 and Pillow, run in the contained PDF processes (`pdf_pool`).
 
 WebP encoding, not PDF rendering, dominates the time; `method` 0 is libwebp's fastest and
 costs about 10% in size against the default 4 at a third of the time. Every size is drawn
@@ -13,25 +13,13 @@ from __future__ import annotations
 
 import math
 import os
-import resource
-from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from multiprocessing import get_context
-from pathlib import Path
 
 import pypdfium2 as pdfium
 from PIL import Image
 
-from slideshelf.conversion.errors import PermanentError, TransientError
 from slideshelf.conversion.extractors.pdf import load_page
 from slideshelf.lib.i18n import gettext_noop
-from slideshelf.lib.orphans import die_with_parent
-
-# Pages per pool task: small enough for steady progress, large enough to amortise the
-# cost of opening the PDF in the child process.
-CHUNK = 4
 
 
 @dataclass(frozen=True)
@@ -75,6 +63,14 @@ class PageImage:
     height: int
     thumb_width: int
     thumb_height: int
+
+
+def image_paths(out_dir: str, number: int, density: Density) -> tuple[str, str]:
+    """Where page `number`'s picture and thumbnail at `density` are written."""
+    return (
+        os.path.join(out_dir, f"{number}{density.suffix}.webp"),
+        os.path.join(out_dir, f"{number}-thumb{density.suffix}.webp"),
+    )
 
 
 def page_scale(width_pt: float, height_pt: float, target_width: int, max_pixels: int) -> float:
@@ -123,8 +119,7 @@ def _render_page(
         thumb = _render(page, width_pt, height_pt, density.thumb_width, settings)
     finally:
         page.close()
-    image_path = os.path.join(out_dir, f"{number}{density.suffix}.webp")
-    thumb_path = os.path.join(out_dir, f"{number}-thumb{density.suffix}.webp")
+    image_path, thumb_path = image_paths(out_dir, number, density)
     large.save(image_path, "WEBP", quality=settings.quality, method=settings.method)
     thumb.save(thumb_path, "WEBP", quality=settings.quality, method=settings.method)
     return PageImage(number, image_path, thumb_path, *large.size, *thumb.size)
@@ -143,87 +138,3 @@ TOO_LARGE_TO_DRAW = gettext_noop(
     "A page of this file needs more memory to draw than this server allows for one page. "
     "Export it again with smaller pages or pictures, or ask the site's administrator."
 )
-
-
-def start_drawing_process(memory_bytes: int) -> None:
-    """A pool process: it dies with the worker, and a hostile PDF that makes pdfium ask for
-    more memory than `memory_bytes` fails its job (MemoryError), not the machine."""
-    die_with_parent()
-    if memory_bytes:
-        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
-
-
-class PageRenderer:
-    """Renders a PDF's pages across a pool of processes kept warm between jobs."""
-
-    def __init__(self, processes: int = 0, memory_bytes: int = 0) -> None:
-        self.processes = processes or os.cpu_count() or 1
-        self.memory_bytes = memory_bytes  # each drawing process's address space; 0: no cap
-        self._pool: Executor | None = None
-
-    def render(
-        self,
-        pdf_path: str,
-        page_count: int,
-        out_dir: str,
-        settings: RenderSettings,
-        progress: Callable[[int], None] = lambda done: None,
-        *,
-        density: Density | None = None,
-    ) -> list[PageImage]:
-        """Every page at `density` (1× unless told) into `out_dir`, in page order."""
-        Path(out_dir).mkdir(parents=True, exist_ok=True)
-        chunks = [
-            list(range(s, min(s + CHUNK, page_count + 1))) for s in range(1, page_count + 1, CHUNK)
-        ]
-        density = density or settings.at_1x
-        images: list[PageImage] = []
-        for rendered in self._map(pdf_path, chunks, out_dir, settings, density):
-            images.extend(rendered)
-            progress(len(images))
-        return sorted(images, key=lambda image: image.number)
-
-    def _map(
-        self,
-        pdf_path: str,
-        chunks: list[list[int]],
-        out_dir: str,
-        settings: RenderSettings,
-        density: Density,
-    ) -> Iterator[list[PageImage]]:
-        if not self.memory_bytes and (len(chunks) <= 1 or self.processes <= 1):
-            # Drawn here, without a cap: only when no cap was asked for.
-            for chunk in chunks:
-                yield render_range(pdf_path, chunk, out_dir, settings, density)
-            return
-        pool = self._get_pool()
-        futures = [
-            pool.submit(render_range, pdf_path, chunk, out_dir, settings, density)
-            for chunk in chunks
-        ]
-        try:
-            for future in futures:
-                yield future.result()
-        except MemoryError:
-            raise PermanentError(TOO_LARGE_TO_DRAW) from None
-        except BrokenProcessPool:
-            self.shutdown()  # a crashed renderer (a hostile PDF) must not break the next job
-            raise TransientError(
-                gettext_noop("The program that draws the slides crashed on this file.")
-            ) from None
-
-    def _get_pool(self) -> Executor:
-        if self._pool is None:
-            # spawn, not fork: the worker holds database connections and threads.
-            self._pool = ProcessPoolExecutor(
-                self.processes,
-                mp_context=get_context("spawn"),
-                initializer=start_drawing_process,
-                initargs=(self.memory_bytes,),
-            )
-        return self._pool
-
-    def shutdown(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None

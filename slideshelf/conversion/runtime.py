@@ -1,4 +1,4 @@
-"""The worker process's long-lived helpers: one warm LibreOffice and one render pool."""
+"""The worker process's long-lived helpers: one warm LibreOffice and its PDF processes."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from django.conf import settings
 from slideshelf.conversion.containment import Limits
 from slideshelf.conversion.job import JobConfig
 from slideshelf.conversion.office.client import OfficeClient, office_available
-from slideshelf.conversion.render import PageRenderer, RenderSettings
+from slideshelf.conversion.pdf_pool import PdfPool
+from slideshelf.conversion.render import RenderSettings
 
 
 @cache
@@ -38,10 +39,15 @@ def office_limits() -> Limits:
 
 
 @cache
-def get_renderer() -> PageRenderer:
-    renderer = PageRenderer(settings.RENDER_PROCESSES, settings.RENDER_MEMORY_MB * 2**20)
-    atexit.register(renderer.shutdown)
-    return renderer
+def get_pdf_pool() -> PdfPool:
+    limits = Limits(
+        memory_bytes=settings.RENDER_MEMORY_MB * 2**20,
+        cpu_seconds=settings.RENDER_CPU_SECONDS,
+        uid_base=settings.OFFICE_UID_BASE,
+    )
+    pool = PdfPool(settings.RENDER_PROCESSES, limits, settings.OFFICE_ISOLATE_NETWORK)
+    atexit.register(pool.shutdown)
+    return pool
 
 
 def job_config() -> JobConfig:

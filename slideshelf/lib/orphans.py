@@ -13,8 +13,10 @@ PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 def die_with_parent() -> None:
     """Ask Linux to kill this process when its parent dies, however the parent died.
 
-    A worker killed with SIGKILL runs no clean-up: without this, its render processes (about
-    120 MB each) would live on. Elsewhere there is no such call, and nothing is done.
+    `serve` killed with SIGKILL runs no clean-up: without this, its web server and worker
+    would live on. Linux sends the signal when the *thread* that started this process ends,
+    so only a process started from a thread that lives as long as the parent may ask for it.
+    Elsewhere there is no such call, and nothing is done.
     """
     if not sys.platform.startswith("linux"):
         return

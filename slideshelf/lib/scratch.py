@@ -16,10 +16,19 @@ from pathlib import Path
 ROOT = Path(tempfile.gettempdir()) / "slideshelf-scratch"
 
 
-def new_folder(label: str) -> Path:
-    """An empty folder of this process's, for `label` (a deck's id, "office")."""
-    ROOT.mkdir(exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-{label}-", dir=ROOT))
+def new_folder(label: str, *, passable: bool = False) -> Path:
+    """An empty folder of this process's, for `label` (a deck's id, "office"). Only its owner
+    may enter it, unless `passable`: then others may pass through it to a folder inside that
+    is lent to them (`conversion.containment.lent`), though not list it."""
+    try:
+        ROOT.mkdir()
+        ROOT.chmod(0o711)  # the same for the root: no one lists the decks' folders
+    except FileExistsError:
+        pass
+    path = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-{label}-", dir=ROOT))
+    if passable:
+        path.chmod(0o711)
+    return path
 
 
 @contextmanager

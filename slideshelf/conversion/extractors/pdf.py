@@ -20,18 +20,21 @@ def open_pdf(path: str) -> pdfium.PdfDocument:
         raise PermanentError(_message(getattr(error, "err_code", None))) from None
 
 
+PASSWORD_PROTECTED = gettext_noop(
+    "This PDF is password-protected, so its pages cannot be read. "
+    "Save a copy without a password and upload that."
+)
+UNKNOWN_ENCRYPTION = gettext_noop("This PDF uses an encryption scheme that cannot be opened.")
+DAMAGED = gettext_noop(
+    "This PDF is damaged: its internal structure cannot be read. "
+    "Export it again from the program that made it and upload the new file."
+)
+
+
 def _message(code: int | None) -> str:
     if code == ERR_PASSWORD:
-        return gettext_noop(
-            "This PDF is password-protected, so its pages cannot be read. "
-            "Save a copy without a password and upload that."
-        )
-    if code == ERR_SECURITY:
-        return gettext_noop("This PDF uses an encryption scheme that cannot be opened.")
-    return gettext_noop(
-        "This PDF is damaged: its internal structure cannot be read. "
-        "Export it again from the program that made it and upload the new file."
-    )
+        return PASSWORD_PROTECTED
+    return UNKNOWN_ENCRYPTION if code == ERR_SECURITY else DAMAGED
 
 
 def page_count(path: str) -> int:
@@ -46,6 +49,8 @@ DAMAGED_PAGE = gettext_noop(
     "Page %(number)s of this PDF is damaged and cannot be read. "
     "Export the PDF again from the program that made it and upload the new file."
 )
+# What opening a PDF can tell its owner: all a PDF process may say, whatever it sends.
+MESSAGES = frozenset({PASSWORD_PROTECTED, UNKNOWN_ENCRYPTION, DAMAGED, DAMAGED_PAGE})
 
 
 def load_page(document: pdfium.PdfDocument, number: int) -> pdfium.PdfPage:
@@ -58,6 +63,11 @@ def load_page(document: pdfium.PdfDocument, number: int) -> pdfium.PdfPage:
 
 def read_pages(path: str) -> list[PageText]:
     """The text layer of every page, as lines in reading order with their sizes and places."""
+    return across_pages(page_by_page(path))
+
+
+def page_by_page(path: str) -> list[PageText]:
+    """Every page's lines as the page alone tells them: `across_pages` tells the rest."""
     document = open_pdf(path)
     try:
         pages = []
@@ -67,7 +77,7 @@ def read_pages(path: str) -> list[PageText]:
                 pages.append(read_page_text(page))
             finally:
                 page.close()
-        return across_pages(pages)
+        return pages
     finally:
         document.close()
 

@@ -15,6 +15,7 @@ import secrets
 import select
 import shutil
 import signal
+import stat
 import subprocess
 import tempfile
 import time
@@ -70,6 +71,15 @@ class _Unreadable(Exception):
             ),
             details=self.details or message(gettext_noop("no details")),
         )
+
+
+def _plain_file(path: str) -> bool:
+    """A file, not a link: an office taken over by a hostile file could leave a link to the
+    database where its PDF should be, for the worker to move out and publish."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except FileNotFoundError:
+        return False
 
 
 def office_available(soffice: str, python: str) -> bool:
@@ -163,7 +173,7 @@ class OfficeClient:
                 raise TransientError(gettext_noop("LibreOffice stopped while converting the file."))
             raise _Unreadable(answer.get("error") or "")
         for output, written in zip(outputs, staged, strict=True):
-            if not os.path.exists(written.path) or os.path.getsize(written.path) == 0:
+            if not _plain_file(written.path) or os.path.getsize(written.path) == 0:
                 self.stop()
                 raise TransientError(
                     gettext_noop("LibreOffice reported success but wrote no output file.")

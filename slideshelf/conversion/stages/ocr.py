@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from slideshelf.conversion.job import Job
 from slideshelf.conversion.ocr import languages_for, ocr_available, read_text
-from slideshelf.conversion.pictures import pictures_to_read
+from slideshelf.conversion.runtime import get_pdf_pool
 from slideshelf.conversion.stages.language import detect_from_slides
 
 
@@ -18,7 +18,7 @@ class RecogniseText:
             return
         languages = languages_for(job.language, job.config.ocr_languages)
         blank = {n for n, slide in enumerate(job.slides, start=1) if slide.source == "none"}
-        for number, picture in pictures_to_read(str(job.pdf), blank):
+        for number, picture in get_pdf_pool().pictures(str(job.pdf), len(job.slides), blank):
             job.progress(self.name, number, len(job.slides))
             slide = job.slides[number - 1]
             text = read_text(picture, languages)

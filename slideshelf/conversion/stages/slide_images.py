@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from slideshelf.conversion.job import Job
-from slideshelf.conversion.runtime import get_renderer
+from slideshelf.conversion.runtime import get_pdf_pool
 
 
 class DrawSlides:
@@ -12,7 +12,7 @@ class DrawSlides:
     def run(self, job: Job) -> None:
         assert job.pdf is not None
         total = job.page_count
-        job.images = get_renderer().render(
+        job.images = get_pdf_pool().render(
             str(job.pdf),
             total,
             str(job.scratch / "images"),

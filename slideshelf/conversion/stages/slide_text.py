@@ -4,9 +4,9 @@ import logging
 import statistics
 
 from slideshelf.conversion.extractors import extract_structure
-from slideshelf.conversion.extractors.pdf import read_pages
 from slideshelf.conversion.extractors.pdf_text import PageText, TextLine
 from slideshelf.conversion.job import Job, SlideResult
+from slideshelf.conversion.runtime import get_pdf_pool
 from slideshelf.conversion.types import SlideText
 from slideshelf.lib.titles import is_field_text
 
@@ -20,7 +20,7 @@ class ReadSlideText:
 
     def run(self, job: Job) -> None:
         assert job.pdf is not None
-        pages = read_pages(str(job.pdf))
+        pages = get_pdf_pool().read_pages(str(job.pdf))
         from_pdf = [pdf_slide_text(page, number) for number, page in enumerate(pages, start=1)]
         structure = self._structure(job)
         if structure == []:

@@ -4,10 +4,9 @@ import shutil
 from pathlib import Path
 
 from slideshelf.conversion.errors import PermanentError
-from slideshelf.conversion.extractors.pdf import page_count
 from slideshelf.conversion.job import Job
 from slideshelf.conversion.office.client import Output
-from slideshelf.conversion.runtime import get_office
+from slideshelf.conversion.runtime import get_office, get_pdf_pool
 from slideshelf.conversion.types import FileType
 from slideshelf.lib.i18n import gettext_noop
 
@@ -38,7 +37,7 @@ class ConvertToPdf:
         else:
             self._convert_with_office(job, file_type, pdf)
         job.pdf = pdf
-        job.page_count = page_count(str(pdf))
+        job.page_count = get_pdf_pool().page_count(str(pdf))
         if job.page_count > job.config.max_slides:
             raise PermanentError(
                 gettext_noop(
