@@ -64,6 +64,9 @@ WORD = re.compile(f"[{_CJK}]|(?:(?![{_CJK}])[^\\W_])+")
 # Readers disagree on hyphens at line ends ("oasis-\nopen": pdftotext joins the halves, pdfium
 # keeps the hyphen): every reading drops hyphens inside words, so "oasis-open" is "oasisopen".
 HYPHEN_IN_WORD = re.compile(r"(?<=\w)[-\u00ad\u2010\u2011]\s*(?=\w)")
+# And on letter-spaced words ("t h e i r" in a scanned page's text layer: pdftotext reads the
+# letters, pdfium the word): in every reading, letters standing alone side by side are one word.
+LETTER_SPACED = re.compile(r"(?<!\w)[^\W\d_](?!\w)(?: [^\W\d_](?!\w))+")
 MARKITDOWN_SLIDE = re.compile(r"<!-- Slide number: \d+ -->")
 
 Reading = list[str]  # one text a slide
@@ -72,9 +75,28 @@ Reading = list[str]  # one text a slide
 # --- words and recall ---------------------------------------------------------------------
 
 
+def tokens(text: str) -> list[str]:
+    """The text's words in order, as every reading's are compared."""
+    normal = HYPHEN_IN_WORD.sub("", unicodedata.normalize("NFKC", text).casefold())
+    return WORD.findall(LETTER_SPACED.sub(lambda run: run[0].replace(" ", ""), normal))
+
+
 def words(text: str) -> Counter[str]:
-    normal = unicodedata.normalize("NFKC", text).casefold()
-    return Counter(WORD.findall(HYPHEN_IN_WORD.sub("", normal)))
+    return Counter(tokens(text))
+
+
+def findable(text: str) -> Counter[str]:
+    """A candidate's words, and each run of two or three side by side written as one.
+
+    Readers disagree on where the spaces go in letter-spaced text ("A l e t t e r" is one
+    word to the reference, "A lette r" to pdfium): a reference word the candidate has split
+    over words side by side was read.
+    """
+    found = tokens(text)
+    counted = Counter(found)
+    for length in (2, 3):
+        counted.update("".join(found[i : i + length]) for i in range(len(found) - length + 1))
+    return counted
 
 
 @dataclass(frozen=True)
@@ -102,9 +124,9 @@ def score(reference: Reading, candidate: Reading) -> Score:
         reference, candidate = ["\n".join(reference)], ["\n".join(candidate)]
     missing: Counter[str] = Counter()
     for wanted, got in zip(reference, candidate, strict=True):
-        missing += words(wanted) - words(got)
+        missing += words(wanted) - findable(got)
     whole = words("\n".join(reference))
-    anywhere = whole - words("\n".join(candidate))
+    anywhere = whole - findable("\n".join(candidate))
     return Score(
         found=whole.total() - missing.total(),
         total=whole.total(),

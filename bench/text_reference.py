@@ -11,7 +11,8 @@ nor MarkItDown's PDF reader (pdfminer.six):
   slide is shown. Footers are kept: their author wrote them.
 - PPT, ODP and the other formats: a cold LibreOffice (`soffice --convert-to pptx`, a fresh
   profile) saves them as PPTX, which python-pptx then reads as above.
-- PDF: poppler's `pdftotext`, page by page, without a line that is only the page's number.
+- PDF: poppler's `pdftotext`, page by page, without the lines at the page's top or foot that
+  are only a number: its page number ("12", "1.9"), or on a notes page the slide's.
 
 A reading is the text of each slide, one string a slide.
 """
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import signal
 import subprocess
 import zipfile
@@ -228,10 +230,18 @@ def pdf_pages(path: Path) -> list[str]:
     )
     # pdftotext ends every page with a form feed, the last one too.
     pages = done.stdout.split("\f")[:-1]
-    return [_without_number(page, number) for number, page in enumerate(pages, start=1)]
+    return [_without_page_numbers(page) for page in pages]
 
 
-def _without_number(page: str, number: int) -> str:
-    """The page without a line that is only its own number: the slide-number field, which
-    the PPTX reading leaves out too."""
-    return "\n".join(line for line in page.split("\n") if line.strip() != str(number))
+PAGE_NUMBER = re.compile(r"\d+(?:[./-]\d+)*")
+
+
+def _without_page_numbers(page: str) -> str:
+    """The page without the lines before and after its text that are only a number: the
+    page- and slide-number fields, which the PPTX reading leaves out too."""
+    lines = [line for line in page.split("\n") if line.strip()]
+    while lines and PAGE_NUMBER.fullmatch(lines[0].strip()):
+        lines.pop(0)
+    while lines and PAGE_NUMBER.fullmatch(lines[-1].strip()):
+        lines.pop()
+    return "\n".join(lines)

@@ -44,4 +44,15 @@ def test_files_whose_slide_counts_differ_are_compared_whole():
 
 def test_hyphens_inside_words_do_not_count_as_differences():
     assert words("oasis-open.org Sub-\nCommittee") == words("oasisopen.org SubCommittee")
-    assert words("a - b") == words("a b"), "a dash between words is no hyphen"
+    assert words("left - right") == words("left right"), "a dash between words is no hyphen"
+
+
+def test_letter_spaced_words_are_words_in_every_reading():
+    assert words("you K i l l tee t h e i r check") == words("you Kill tee their check")
+    assert words("a b") == {"ab": 1} and words("a\nb") == {"a": 1, "b": 1}
+    assert words("1 2 3") == {"1": 1, "2": 1, "3": 1}  # numbers side by side are not spaced letters
+
+
+def test_a_reference_word_split_over_words_side_by_side_was_read():
+    assert score(["A l e t t e r from"], ["A lette r from"]).recall == 1.0
+    assert score(["letter"], ["lette from r"]).recall == 0.0  # not side by side: not read
