@@ -65,8 +65,10 @@ WORD = re.compile(f"[{_CJK}]|(?:(?![{_CJK}])[^\\W_])+")
 # keeps the hyphen): every reading drops hyphens inside words, so "oasis-open" is "oasisopen".
 HYPHEN_IN_WORD = re.compile(r"(?<=\w)[-\u00ad\u2010\u2011]\s*(?=\w)")
 # And on letter-spaced words ("t h e i r" in a scanned page's text layer: pdftotext reads the
-# letters, pdfium the word): in every reading, letters standing alone side by side are one word.
-LETTER_SPACED = re.compile(r"(?<!\w)[^\W\d_](?!\w)(?: [^\W\d_](?!\w))+")
+# letters, pdfium the word; a table cell of a letter a line, which python-pptx joins with
+# vertical tabs and slideshelf with spaces): in every reading, letters standing alone side by
+# side on a line are one word.
+LETTER_SPACED = re.compile(r"(?<!\w)[^\W\d_](?!\w)(?:[^\S\n]+[^\W\d_](?!\w))+")
 MARKITDOWN_SLIDE = re.compile(r"<!-- Slide number: \d+ -->")
 
 Reading = list[str]  # one text a slide
@@ -78,7 +80,7 @@ Reading = list[str]  # one text a slide
 def tokens(text: str) -> list[str]:
     """The text's words in order, as every reading's are compared."""
     normal = HYPHEN_IN_WORD.sub("", unicodedata.normalize("NFKC", text).casefold())
-    return WORD.findall(LETTER_SPACED.sub(lambda run: run[0].replace(" ", ""), normal))
+    return WORD.findall(LETTER_SPACED.sub(lambda run: "".join(run[0].split()), normal))
 
 
 def words(text: str) -> Counter[str]:

@@ -50,6 +50,7 @@ def test_hyphens_inside_words_do_not_count_as_differences():
 def test_letter_spaced_words_are_words_in_every_reading():
     assert words("you K i l l tee t h e i r check") == words("you Kill tee their check")
     assert words("a b") == {"ab": 1} and words("a\nb") == {"a": 1, "b": 1}
+    assert words("H\x0be\x0ba\x0bd 3") == words("H e a d 3") == {"head": 1, "3": 1}
     assert words("1 2 3") == {"1": 1, "2": 1, "3": 1}  # numbers side by side are not spaced letters
 
 
