@@ -34,7 +34,7 @@ run: install
 
 test: $(STAMP) $(NODE_STAMP)
 	@bash scripts/install-system-packages.sh || true
-	$(BIN)/pytest -n auto $(PYTEST_ARGS)
+	$(BIN)/pytest -n auto --durations=15 $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

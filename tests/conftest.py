@@ -13,8 +13,10 @@ from tests.browser import VIEWPORT, chromium, csp_violations
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"
-# What no database touches (LibreOffice, Tesseract, pdfium, ZIP parsing) runs in CI's SQLite
-# pass alone: the PostgreSQL pass would repeat it unchanged.
+# What does not depend on the database runs in CI's SQLite pass alone, since the PostgreSQL
+# pass would repeat it unchanged: what no database touches (LibreOffice, Tesseract, pdfium,
+# ZIP parsing), and what a visitor's browser shows, whose queries the view tests run on both.
+# The browser journeys that write (sign-up, upload, replace) run on both.
 SQLITE_PASS_ONLY = pytest.mark.skipif(
     bool(os.environ.get("SLIDESHELF_DATABASE_URL")),
     reason="the same on any database: the SQLite pass runs it",

@@ -9,10 +9,10 @@ from django.contrib.auth import get_user_model
 
 from slideshelf.presentations.models import Collection
 from tests.browser import assert_no_axe_violations, csp_violations
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, SQLITE_PASS_ONLY
 from tests.factories import convert_now, upload
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), SQLITE_PASS_ONLY]
 
 
 @pytest.fixture

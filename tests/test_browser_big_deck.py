@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 
 from tests.browser import assert_no_axe_violations, horizontal_overflow, wait_in_page
+from tests.conftest import SQLITE_PASS_ONLY
 from tests.factories import deck_with_slides
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), SQLITE_PASS_ONLY]
 SLIDES = 800
 
 

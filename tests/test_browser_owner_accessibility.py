@@ -7,11 +7,11 @@ import pytest
 
 from slideshelf.presentations.models import Collection
 from tests.browser import assert_no_axe_violations, csp_violations
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, SQLITE_PASS_ONLY
 from tests.factories import convert_now, upload
 from tests.uploading import make_user
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), SQLITE_PASS_ONLY]
 
 
 @pytest.fixture

@@ -6,10 +6,10 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from tests.browser import assert_no_axe_violations, horizontal_overflow, wait_in_page
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, SQLITE_PASS_ONLY
 from tests.factories import convert_now, upload
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), SQLITE_PASS_ONLY]
 
 # A slide's image or thumbnail: /p/<id>/r<revision>.<audience>/<n>.webp or <n>-thumb.webp.
 SLIDE_IMAGE = re.compile(r"/r\d+\.[a-z-]+/(\d+)(?:-thumb)?\.webp$")

@@ -11,10 +11,10 @@ from playwright.sync_api import expect
 from slideshelf.presentations.models import Presentation, Slide
 from slideshelf.search.engines import engine
 from tests.browser import assert_no_axe_violations, horizontal_overflow
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, SQLITE_PASS_ONLY
 from tests.factories import convert_now, upload
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), SQLITE_PASS_ONLY]
 
 
 @pytest.fixture

@@ -7,11 +7,11 @@ import pytest
 
 from slideshelf.presentations.models import Collection
 from tests.browser import assert_no_axe_violations, horizontal_overflow, wait_in_page
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, SQLITE_PASS_ONLY
 from tests.factories import convert_now, upload
 from tests.uploading import make_user
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), SQLITE_PASS_ONLY]
 REASONS = {
     "sv": ("Liknande presentationer", "Också från Vårmötet"),
     "en": ("Similar presentations", "Also from Vårmötet"),

@@ -17,10 +17,10 @@ from playwright.sync_api import ConsoleMessage, Page
 
 from slideshelf.presentations.models import Slide
 from tests.browser import VIEWPORT, wait_in_page
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, SQLITE_PASS_ONLY
 from tests.factories import convert_now, deck_with_slides, draw_2x_now, upload
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), SQLITE_PASS_ONLY]
 
 FRAME = """() => {
   const box = document.querySelector('.stage').getBoundingClientRect();

@@ -6,10 +6,10 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from tests.browser import horizontal_overflow
-from tests.conftest import CORPUS, REPO
+from tests.conftest import CORPUS, REPO, SQLITE_PASS_ONLY
 from tests.factories import convert_now, upload
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), SQLITE_PASS_ONLY]
 
 
 @pytest.fixture
