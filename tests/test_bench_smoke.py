@@ -23,9 +23,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import SQLITE_PASS_ONLY
 from tests.processes import without_settings
 
-pytestmark = [pytest.mark.slow, pytest.mark.office]
+# The benchmarks pick their own database (without_settings): the same in either CI pass.
+pytestmark = [pytest.mark.slow, pytest.mark.office, SQLITE_PASS_ONLY]
 
 REPO = Path(__file__).resolve().parents[1]
 # About a minute alone; under `pytest -n auto` the other workers share the cores.

@@ -241,3 +241,12 @@ def test_a_search_index_with_no_room_says_its_disk_is_full_and_works_once_there_
 def _doc(deck_id: int) -> DeckDoc:
     slides = tuple(SlideDoc(n, f"slide {n} about disks " * 50) for n in range(1, 40))
     return DeckDoc(deck_id, "Disks", "", (), "en", "", "", 2026, 0.0, slides)
+
+
+def test_a_full_disk_under_the_search_index_is_told_by_the_os_error_code_in_its_text(tmp_path):
+    from slideshelf.search.engines.embedded import _says_no_room
+
+    # What tantivy raised (as a ValueError) when the data folder filled while it committed.
+    seen = "An IO error occurred: 'No space left on device (os error 28) at path \"/d/.tmpqVOIqn\"'"
+    assert _says_no_room(seen, tmp_path)
+    assert not _says_no_room("An IO error occurred: 'Permission denied (os error 13)'", tmp_path)

@@ -41,7 +41,14 @@ _WRITING = threading.RLock()
 TITLE_BOOST = 3.0
 SLIDE_CANDIDATES = 1_000  # slides ranked at once for the best slides of a page's decks
 MAX_TOKENS = 200_000  # per field of one document; a pathological deck is cut, not refused
-NO_ROOM = ("StorageFull", "QuotaExceeded")  # Rust's io::ErrorKind, as tantivy's errors show it
+# Rust's io::ErrorKind, as tantivy's errors show it, or the OS's own code for it (ENOSPC,
+# EDQUOT) in an io::Error's text: "No space left on device (os error 28)".
+NO_ROOM = (
+    "StorageFull",
+    "QuotaExceeded",
+    f"(os error {errno.ENOSPC})",
+    f"(os error {errno.EDQUOT})",
+)
 IO_ERROR = ("IoError", "io::Error")
 
 
