@@ -61,12 +61,14 @@ def mode(options: argparse.Namespace) -> Mode:
 def benchmarks(options: argparse.Namespace) -> list[Benchmark]:
     from bench import (
         conversion,
+        export,
         load,
         office_containment,
         pages,
         search,
         text_extraction,
         text_recall,
+        workers,
     )
 
     size = mode(options)
@@ -76,6 +78,10 @@ def benchmarks(options: argparse.Namespace) -> list[Benchmark]:
     return [
         ("conversion", lambda: conversion.run(size, include_huge=options.all)),
         (
+            "workers: decks converted per minute with 1 and 2 workers",
+            lambda: workers.run(size),
+        ),
+        (
             "containment: LibreOffice and pdfium contained against both as the worker",
             lambda: office_containment.run(size),
         ),
@@ -84,13 +90,17 @@ def benchmarks(options: argparse.Namespace) -> list[Benchmark]:
             "text recall: slideshelf and MarkItDown against independent readings",
             lambda: text_recall.run(size, include_huge=options.all),
         ),
-        ("pages: presentation and home against Django's hello, under wrk", lambda: pages.run(size)),
+        (
+            "pages: presentation, embed player, API and home against Django's hello, under wrk",
+            lambda: pages.run(size),
+        ),
         (
             f"load: slideshelf serve, {people.visitors} visitors for {seconds} s, "
             f"uploads converting: {people.uploads}",
             lambda: load.run(size, seconds),
         ),
         (f"search: tantivy and PostgreSQL at {slides:,} slides", lambda: search.run(slides, size)),
+        ("export: Download everything for one person's decks", lambda: export.run(size)),
     ]
 
 

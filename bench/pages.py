@@ -1,11 +1,23 @@
-"""Page throughput: the presentation and home pages against Django's "hello", loaded by wrk.
+"""Page throughput: the presentation page, the embed player, the API's read of a deck and the
+home page against Django's "hello", loaded by wrk, on SQLite and then on PostgreSQL.
 
 One gunicorn (2 processes of gthread workers, as `slideshelf serve` runs it) serves
-slideshelf over a throw-away data folder: SQLite migrated, a generated 50-slide deck
+slideshelf over a throw-away data folder: the database migrated, a generated 50-slide deck
 imported and converted, static files collected, debug off. wrk, a separate process, loads
 each address for ten seconds over 20 connections. /hello/ (bench/hello_urls.py) is the
 cheapest Django response through the same middleware stack in the same server, so "of hello"
 says what a page costs on top of Python, gunicorn and Django on this machine at this moment.
+
+The same is done twice: on SQLite in the data folder, then on a PostgreSQL database of its
+own (`slideshelf_bench_pages_<pid>` on SLIDESHELF_BENCH_POSTGRES_URL's server, created and
+dropped; skipped, saying why, when the server does not answer). Each site has its own hello,
+so shares compare within one database; the targets hold on each. One line compares the two
+presentation pages, with hello's ratio beside it for how much the machine itself changed.
+
+On SQLite the presentation page is also loaded by a second gunicorn over the same site with
+view counting off (SLIDESHELF_COUNT_VIEWS=false), taking turns with the first, three rounds
+each: the median with counting against the median without says what counting costs. wrk
+sends no User-Agent, so its requests are counted as a visitor's.
 
 `--smoke` converts a 3-slide deck and loads each address for one second over two
 connections, without the warm-up.
@@ -18,6 +30,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -34,6 +47,7 @@ from bench.site import (
     STEP_TIMEOUT,
     STOP_TIMEOUT,
     canonical_page,
+    database_if_any,
     free_port,
     import_decks,
     progress,
@@ -45,7 +59,10 @@ from slideshelf.core.management.commands.serve import THREADS, web
 
 WORKERS = 2
 TARGET_SHARE = 0.40  # presentation page's requests/s as a share of hello's
+TARGET_EMBED_SHARE = 0.50  # the embed player's
+TARGET_API_SHARE = 0.40  # the API's read of the deck with its slides
 TARGET_P99_MS = 50.0
+TARGET_COUNTING_COST = 0.10  # the presentation page with counting, at most this much slower
 IMPORT_TIMEOUT = 600  # LibreOffice and the renderer on 50 slides
 
 LATENCY = re.compile(r"^\s*(50|99)(?:\.0+)?%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)
@@ -63,10 +80,11 @@ class Size:
     connections: int
     seconds: int  # of load per address
     warm_up_seconds: int  # before it, at one thread and two connections; 0: none
+    counting_rounds: int  # of the presentation page with counting on and off, taking turns
 
 
-FULL = Size(slides=50, threads=2, connections=20, seconds=10, warm_up_seconds=2)
-SMOKE = Size(slides=3, threads=1, connections=2, seconds=1, warm_up_seconds=0)
+FULL = Size(slides=50, threads=2, connections=20, seconds=10, warm_up_seconds=2, counting_rounds=3)
+SMOKE = Size(slides=3, threads=1, connections=2, seconds=1, warm_up_seconds=0, counting_rounds=1)
 
 
 @dataclass(frozen=True)
@@ -79,6 +97,22 @@ class Load:
     errors: int  # socket errors and responses other than 2xx/3xx
 
 
+@dataclass(frozen=True)
+class Measured:
+    database: str  # "SQLite", "PostgreSQL"
+    loads: list[Load]
+    deck_bytes: int  # the presentation page's HTML
+    counting: Counting | None = None
+
+
+@dataclass(frozen=True)
+class Counting:
+    """The presentation page's requests/s with view counting on and off, round by round."""
+
+    on: list[float]
+    off: list[float]
+
+
 def run(mode: Mode = Mode.FULL) -> list[str]:
     if shutil.which("wrk") is None:
         return ["wrk is missing: run scripts/install-system-packages.sh as root"]
@@ -86,30 +120,79 @@ def run(mode: Mode = Mode.FULL) -> list[str]:
     load_average = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     with tempfile.TemporaryDirectory(prefix="slideshelf-bench-pages-") as folder:
         scratch = Path(folder)
-        env = environment(scratch / "data")
-        deck_id = prepare(env, scratch, size.slides)
-        with gunicorn(env, scratch / "gunicorn.log") as base:
-            deck_path, deck_bytes = canonical_page(base, f"/p/{deck_id}/")
-            addresses = (("presentation", deck_path), ("home", "/"), ("hello", "/hello/"))
-            loads = [measure(name, base, path, size) for name, path in addresses]
-    return report(loads, deck_bytes, load_average, size)
+        deck = make_text_deck(scratch / f"generated-{size.slides}-slides.pptx", size.slides)
+        _progress("collecting static files, for both sites")
+        env = environment(scratch / "sqlite", scratch / "static")
+        slideshelf(env, "collectstatic", "--no-input", "--verbosity", "0")
+        sqlite = measured_site(scratch, "SQLite", deck, size)
+        with database_if_any(f"slideshelf_bench_pages_{os.getpid()}") as (url, why):
+            postgres = measured_site(scratch, "PostgreSQL", deck, size, url) if url else None
+    lines = [*header(sqlite, load_average, size), "", *table(sqlite, size)]
+    if postgres is None:
+        return [*lines, "", f"PostgreSQL: not measured ({why})"]
+    return [*lines, "", *table(postgres, size), "", comparison(sqlite, postgres)]
+
+
+def measured_site(
+    scratch: Path, database: str, deck: Path, size: Size, database_url: str = ""
+) -> Measured:
+    """The deck converted on a fresh site over `database`, served, and each address loaded."""
+    env = environment(scratch / database.lower(), scratch / "static", database_url)
+    deck_id = prepare(env, deck, database)
+    with gunicorn(env, scratch / f"gunicorn-{database.lower()}.log") as base:
+        deck_path, deck_bytes = canonical_page(base, f"/p/{deck_id}/")
+        addresses = (
+            ("presentation", deck_path),
+            ("embed", f"/embed/{deck_id}/"),
+            ("api deck", f"/api/v1/decks/{deck_id}/"),
+            ("home", "/"),
+            ("hello", "/hello/"),
+        )
+        loads = [measure(database, name, base, path, size) for name, path in addresses]
+        counting = None
+        if not database_url:
+            counting = counting_cost(env, scratch, base, deck_path, size)
+    return Measured(database, loads, deck_bytes, counting)
+
+
+def counting_cost(
+    env: dict[str, str], scratch: Path, counting: str, path: str, size: Size
+) -> Counting:
+    """The page from `counting`, a server that counts its views, and from one over the same
+    site that does not, in turns."""
+    uncounted_env = {**env, "SLIDESHELF_COUNT_VIEWS": "false"}
+    with gunicorn(uncounted_env, scratch / "gunicorn-uncounted.log") as uncounting:
+        on: list[float] = []
+        off: list[float] = []
+        for round_ in range(1, size.counting_rounds + 1):
+            for rates, base, label in ((on, counting, "on"), (off, uncounting, "off")):
+                url = base + path
+                _progress(f"counting {label}, round {round_}")
+                rates.append(measure_url(url, size).requests_per_second)
+    return Counting(on, off)
 
 
 # --- the site ---------------------------------------------------------------------------
 
 
-def environment(data: Path) -> dict[str, str]:
-    """The caller's environment over a fresh data folder: embedded SQLite, debug off."""
-    return child_environment(data)
+def environment(data: Path, static: Path, database_url: str = "") -> dict[str, str]:
+    """The caller's environment over a fresh data folder, on SQLite in it or on the database
+    `database_url`, debug off; static files collected once for both sites; the API's request
+    rate unbounded (wrk, from one address, makes thousands a second)."""
+    settings = {
+        "SLIDESHELF_API_REQUESTS_PER_MINUTE": "100000000",
+        "SLIDESHELF_STATIC_ROOT": str(static),
+    }
+    if database_url:
+        settings["SLIDESHELF_DATABASE_URL"] = database_url
+    return child_environment(data, **settings)
 
 
-def prepare(env: dict[str, str], scratch: Path, slides: int) -> str:
-    """Migrate, collect static files, import and convert the generated deck; its id."""
-    deck = make_text_deck(scratch / f"generated-{slides}-slides.pptx", slides)
-    _progress("migrating and collecting static files")
+def prepare(env: dict[str, str], deck: Path, database: str) -> str:
+    """Migrate, import and convert the generated deck; its id."""
+    _progress(f"{database}: migrating")
     slideshelf(env, "migrate", "--no-input", "--verbosity", "0")
-    slideshelf(env, "collectstatic", "--no-input", "--verbosity", "0")
-    _progress(f"importing and converting a {slides}-slide deck")
+    _progress(f"{database}: importing and converting {deck.name}")
     return import_decks(env, [deck], timeout=IMPORT_TIMEOUT)[deck]
 
 
@@ -141,11 +224,15 @@ def gunicorn(env: dict[str, str], log: Path) -> Iterator[str]:
 # --- the load ---------------------------------------------------------------------------
 
 
-def measure(name: str, base: str, path: str, size: Size) -> Load:
-    _progress(f"{name}: {path}")
+def measure(database: str, name: str, base: str, path: str, size: Size) -> Load:
+    _progress(f"{database}, {name}: {path}")
+    return measure_url(base + path, size, name, path)
+
+
+def measure_url(url: str, size: Size, name: str = "", path: str = "") -> Load:
     if size.warm_up_seconds:  # both workers warm: templates, connections
-        wrk(base + path, 1, 2, size.warm_up_seconds)
-    output = wrk(base + path, size.threads, size.connections, size.seconds)
+        wrk(url, 1, 2, size.warm_up_seconds)
+    output = wrk(url, size.threads, size.connections, size.seconds)
     return parse_wrk(name, path, output)
 
 
@@ -174,41 +261,88 @@ def parse_wrk(name: str, path: str, output: str) -> Load:
 # --- the report -------------------------------------------------------------------------
 
 
-def report(loads: list[Load], deck_bytes: int, load_average: str, size: Size) -> list[str]:
-    by_name = {load.name: load for load in loads}
-    hello, page = by_name["hello"], by_name["presentation"]
-    lines = [
-        f"Page throughput: gunicorn, {WORKERS} processes of {THREADS} threads, SQLite, debug off; "
-        f"a {size.slides}-slide deck ({deck_bytes / 1024:.0f} KB of HTML)",
+def header(sqlite: Measured, load_average: str, size: Size) -> list[str]:
+    return [
+        f"Page throughput: gunicorn, {WORKERS} processes of {THREADS} threads, debug off; "
+        f"a {size.slides}-slide deck ({sqlite.deck_bytes / 1024:.0f} KB of HTML)",
         f"  wrk -t{size.threads} -c{size.connections} -d{size.seconds}s --latency per address, "
         f"after a {size.warm_up_seconds} s warm-up; server and wrk share {os.cpu_count()} CPUs",
         f"  load average at start: {load_average} (other work on the machine skews every figure)",
-        "",
+        "  on SQLite, then on PostgreSQL, each site with its own hello: compare shares within one",
     ]
+
+
+def table(measured: Measured, size: Size) -> list[str]:
+    """The database's loads, and the targets (the same on either database)."""
+    loads, database = measured.loads, measured.database
+    by_name = {load.name: load for load in loads}
+    hello, page, embed = by_name["hello"], by_name["presentation"], by_name["embed"]
+    api = by_name["api deck"]
     width = min(max(len(load.path) for load in loads), ADDRESS_WIDTH)
-    lines.append(
+    lines = [
+        f"{database}:",
         f"  {'page':<12}  {'address':<{width}}  {'req/s':>8}  {'p50 ms':>7}  {'p99 ms':>7}"
-        f"  {'of hello':>8}  {'errors':>6}"
-    )
-    lines.append("  " + "  ".join("-" * n for n in (12, width, 8, 7, 7, 8, 6)))
+        f"  {'of hello':>8}  {'errors':>6}",
+        "  " + "  ".join("-" * n for n in (12, width, 8, 7, 7, 8, 6)),
+    ]
     for load in loads:
-        share = load.requests_per_second / hello.requests_per_second
+        share = _ratio(load.requests_per_second, hello.requests_per_second)
         address = _clip(load.path, width)
         lines.append(
             f"  {load.name:<12}  {address:<{width}}  {load.requests_per_second:>8.1f}"
             f"  {load.p50_ms:>7.1f}  {load.p99_ms:>7.1f}  {share:>8.0%}  {load.errors:>6}"
         )
-    share = page.requests_per_second / hello.requests_per_second
+    share = _ratio(page.requests_per_second, hello.requests_per_second)
+    embed_share = _ratio(embed.requests_per_second, hello.requests_per_second)
+    api_share = _ratio(api.requests_per_second, hello.requests_per_second)
     lines += [
-        "",
-        f"Target: presentation page >= {TARGET_SHARE:.0%} of hello's requests/s: "
+        f"Target, {database}: presentation page >= {TARGET_SHARE:.0%} of hello's requests/s: "
         f"{share:.0%} -> {verdict(share >= TARGET_SHARE)}",
-        f"Target: presentation page p99 < {TARGET_P99_MS:.0f} ms at {size.connections} clients: "
-        f"{page.p99_ms:.1f} ms -> {verdict(page.p99_ms < TARGET_P99_MS)}",
+        f"Target, {database}: embed player >= {TARGET_EMBED_SHARE:.0%} of hello's requests/s: "
+        f"{embed_share:.0%} -> {verdict(embed_share >= TARGET_EMBED_SHARE)}",
+        f"Target, {database}: API deck read >= {TARGET_API_SHARE:.0%} of hello's requests/s: "
+        f"{api_share:.0%} -> {verdict(api_share >= TARGET_API_SHARE)}",
+        f"Target, {database}: presentation page p99 < {TARGET_P99_MS:.0f} ms at "
+        f"{size.connections} clients: {page.p99_ms:.1f} ms "
+        f"-> {verdict(page.p99_ms < TARGET_P99_MS)}",
     ]
+    if counting := measured.counting:
+        on, off = statistics.median(counting.on), statistics.median(counting.off)
+        kept = _ratio(on, off)
+        lines += [
+            f"Target, {database}: presentation page with views counted within "
+            f"{TARGET_COUNTING_COST:.0%} of it uncounted: {on:.1f} against {off:.1f} "
+            f"requests/s, {kept:.2f}× (medians of {len(counting.on)}, in turns) "
+            f"-> {verdict(kept >= 1 - TARGET_COUNTING_COST)}",
+            f"  round by round, counted: {_rates(counting.on)}; uncounted: {_rates(counting.off)}",
+        ]
     if any(load.errors for load in loads):
         lines.append("  note: errors are socket errors and non-2xx/3xx responses counted by wrk")
     return lines
+
+
+def comparison(sqlite: Measured, postgres: Measured) -> str:
+    """PostgreSQL's presentation page against SQLite's, beside hello's ratio: how much of a
+    difference is the database's and how much the machine's at that moment."""
+    rates = [
+        {load.name: load.requests_per_second for load in measured.loads}
+        for measured in (sqlite, postgres)
+    ]
+    page = _ratio(rates[1]["presentation"], rates[0]["presentation"])
+    hello = _ratio(rates[1]["hello"], rates[0]["hello"])
+    return (
+        f"PostgreSQL's presentation page: {rates[1]['presentation']:.1f} requests/s, "
+        f"{page:.2f}× SQLite's {rates[0]['presentation']:.1f} (hello: {hello:.2f}×)"
+    )
+
+
+def _ratio(rate: float, other: float) -> float:
+    """0 when `other` is: a server that answered nothing in a short smoke run's second."""
+    return rate / other if other else 0.0
+
+
+def _rates(rates: list[float]) -> str:
+    return ", ".join(f"{rate:.1f}" for rate in rates)
 
 
 def _clip(text: str, width: int) -> str:

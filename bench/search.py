@@ -22,6 +22,10 @@ recreated each run through the search app's migrations. A smoke run uses a datab
 own beside that one instead, dropped afterwards, so that it never shares tables with another
 run (CI's, a developer's), and counts a PostgreSQL phase that fails as its own failure.
 
+`slideshelf reindex`, which rebuilds index, key terms and similar lists from the rows, is not
+timed here: at a million slides it takes as long again as this whole build. The workers
+benchmark times it on its converted site (bench/workers.py).
+
 Each half runs in a child process of its own (`--phase`), since Django's settings (data folder,
 database, engine) are fixed once per process. Children write their figures as JSON; progress
 goes to stderr, the figures to stdout (bench/search_report.py).
@@ -46,7 +50,6 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from bench.environment import child_environment
 from bench.mode import Mode
@@ -54,6 +57,7 @@ from bench.search_corpus import Corpus, Rows
 from bench.search_labelled import add_and_evaluate
 from bench.search_queries import query_sets, raw_search, side_by_side
 from bench.search_report import KINDS, report
+from bench.site import POSTGRES_URL, Unavailable, ensure_database, throwaway_database
 from slideshelf.search.types import DeckDoc
 
 if TYPE_CHECKING:
@@ -66,12 +70,8 @@ SMOKE_SLIDES = 200
 SLIDES = {Mode.FULL: FULL_SLIDES, Mode.QUICK: QUICK_SLIDES, Mode.SMOKE: SMOKE_SLIDES}
 INDEX_BATCH = 500  # decks per engine.index() call, as `reindex` hands them over
 SEED = 7
-POSTGRES_URL = os.environ.get(
-    "SLIDESHELF_BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/slideshelf_bench"
-)
 SECONDS_PER_SLIDE_LIMIT = 0.01  # a child taking longer than this is stuck
 CHILD_TIMEOUT_MIN = 900
-DATABASE_TOOL_TIMEOUT = 60  # createdb, dropdb
 
 
 @dataclass(frozen=True)
@@ -161,10 +161,6 @@ def postgres_environment(data: Path, url: str) -> dict[str, str]:
 # --- the PostgreSQL database --------------------------------------------------------------
 
 
-class Unavailable(Exception):
-    """The benchmark database cannot be used: the reason."""
-
-
 @contextmanager
 def postgres_database(mode: Mode) -> Iterator[str]:
     """POSTGRES_URL, created when missing; for a smoke run a fresh database on the same
@@ -173,43 +169,8 @@ def postgres_database(mode: Mode) -> Iterator[str]:
         ensure_database(POSTGRES_URL)
         yield POSTGRES_URL
         return
-    name = f"slideshelf_bench_smoke_{os.getpid()}_{secrets.token_hex(3)}"
-    url = urlsplit(POSTGRES_URL)._replace(path=f"/{name}").geturl()
-    ensure_database(url)
-    try:
+    with throwaway_database(f"slideshelf_bench_smoke_{os.getpid()}_{secrets.token_hex(3)}") as url:
         yield url
-    finally:
-        try:
-            database_tool("dropdb", url, "--force")
-        except (OSError, subprocess.SubprocessError) as error:
-            _progress(f"could not drop {name}: {error}")
-
-
-def ensure_database(url: str) -> None:
-    """Connect to the database `url` names, creating it when it does not exist."""
-    import psycopg
-
-    try:
-        psycopg.connect(url, connect_timeout=5).close()
-        return
-    except psycopg.OperationalError as error:
-        if "does not exist" not in str(error):
-            reason = str(error).strip().splitlines()[0]
-            raise Unavailable(f"{url} does not answer: {reason}") from None
-    try:
-        database_tool("createdb", url)
-    except (OSError, subprocess.SubprocessError) as error:
-        raise Unavailable(f"could not create the database: {error}") from None
-
-
-def database_tool(tool: str, url: str, *options: str) -> None:
-    """createdb or dropdb, with the server, user and database `url` names."""
-    address = urlsplit(url)
-    command = [tool, "-h", address.hostname or "127.0.0.1", "-p", str(address.port or 5432)]
-    command += ["-U", address.username or "postgres", *options, address.path.lstrip("/")]
-    subprocess.run(
-        command, check=True, capture_output=True, text=True, timeout=DATABASE_TOOL_TIMEOUT
-    )
 
 
 # --- the command line ---------------------------------------------------------------------

@@ -1,26 +1,38 @@
 """What the benchmarks that run slideshelf in processes of their own share: the `slideshelf`
-command under a time limit, importing decks, a free loopback port, waiting until a server
-answers, and the report's progress and verdict lines.
+command under a time limit, importing decks, throw-away PostgreSQL databases, a free loopback
+port, waiting until a server answers, and the report's progress and verdict lines.
 
-Only 127.0.0.1 is used. Nothing here imports slideshelf: the processes it starts do.
+Only 127.0.0.1 is used (and the PostgreSQL server SLIDESHELF_BENCH_POSTGRES_URL names).
+Nothing here imports slideshelf: the processes it starts do.
 """
 
 from __future__ import annotations
 
+import os
 import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
+
+import psycopg
 
 REPO = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
 STEP_TIMEOUT = 120  # migrate, collectstatic, one wrk run beyond its duration
 START_TIMEOUT = 30  # a server answering its first request
 STOP_TIMEOUT = 20  # a process asked to stop, before it is killed
+# The server (and user) of every PostgreSQL pass; the search benchmark's own database, which
+# the other benchmarks replace with throw-away ones of their own.
+POSTGRES_URL = os.environ.get(
+    "SLIDESHELF_BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/slideshelf_bench"
+)
+DATABASE_TOOL_TIMEOUT = 60  # createdb, dropdb
 
 
 def slideshelf(env: dict[str, str], *args: str, timeout: float = STEP_TIMEOUT) -> str:
@@ -62,6 +74,78 @@ def import_decks(env: dict[str, str], decks: list[Path], timeout: float) -> dict
     if set(ready) != set(decks):
         raise RuntimeError(f"not every deck converted:\n{output}")
     return ready
+
+
+# --- PostgreSQL ---------------------------------------------------------------------------
+
+
+class Unavailable(Exception):
+    """PostgreSQL cannot be used for the benchmark: the reason."""
+
+
+def postgres_url(database: str) -> str:
+    """POSTGRES_URL's server and user, with the database `database`."""
+    return urlsplit(POSTGRES_URL)._replace(path=f"/{database}").geturl()
+
+
+@contextmanager
+def throwaway_database(name: str, template: str = "") -> Iterator[str]:
+    """A new database `name` on POSTGRES_URL's server, a copy of the database `template` when
+    one is named (createdb copies files: much quicker than migrating again); dropped on the
+    way out. Its URL. Raises Unavailable when the server does not answer."""
+    url = postgres_url(name)
+    ensure_database(url, template, fresh=True)
+    try:
+        yield url
+    finally:
+        try:
+            database_tool("dropdb", url, "--force")
+        except (OSError, subprocess.SubprocessError) as error:
+            progress("postgres", f"could not drop {name}: {error}")
+
+
+@contextmanager
+def database_if_any(name: str) -> Iterator[tuple[str, str]]:
+    """throwaway_database(name)'s URL and "", or, when PostgreSQL cannot be used, "" and why:
+    for the benchmarks that measure on SQLite too, or instead."""
+    with ExitStack() as stack:
+        try:
+            url, why = stack.enter_context(throwaway_database(name)), ""
+        except Unavailable as reason:
+            url, why = "", str(reason)
+        yield url, why
+
+
+def ensure_database(url: str, template: str = "", fresh: bool = False) -> None:
+    """Connect to the database `url` names, creating it (from `template`) when it does not
+    exist, or, when `fresh`, anew. Raises Unavailable when the server does not answer."""
+    try:
+        psycopg.connect(url, connect_timeout=5).close()
+        if not fresh:
+            return
+        database_tool("dropdb", url, "--force")  # left behind by a run that was killed
+    except psycopg.OperationalError as error:
+        if "does not exist" not in str(error):
+            reason = str(error).strip().splitlines()[0]
+            server = urlsplit(url).netloc.rpartition("@")[2]  # without a password
+            raise Unavailable(f"{server} does not answer: {reason}") from None
+    try:
+        database_tool("createdb", url, *(("--template", template) if template else ()))
+    except (OSError, subprocess.SubprocessError) as error:
+        raise Unavailable(f"could not create the database: {error}") from None
+
+
+def database_tool(tool: str, url: str, *options: str) -> None:
+    """createdb or dropdb, with the server, user and database `url` names."""
+    address = urlsplit(url)
+    command = [tool, "-h", address.hostname or "127.0.0.1", "-p", str(address.port or 5432)]
+    command += ["-U", address.username or "postgres", *options, address.path.lstrip("/")]
+    subprocess.run(
+        command, check=True, capture_output=True, text=True, timeout=DATABASE_TOOL_TIMEOUT
+    )
+
+
+# --- servers and reports ------------------------------------------------------------------
 
 
 def free_port() -> int:

@@ -19,6 +19,10 @@ packages=(
   gettext
   # Browser tests, the benchmarks' reference route and their load generator (wrk).
   chromium poppler-utils wrk
+  # The deployment's reverse proxy (docs/deploy.md), which its tests run for real.
+  nginx
+  # pg_dump and pg_restore, for `slideshelf backup` and `restore` on PostgreSQL.
+  postgresql-client
 )
 
 missing=()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from slideshelf.lib import storage_url
 from slideshelf.lib.clients import networks
 from slideshelf.lib.env import (
     env_bool,
@@ -14,6 +17,7 @@ from slideshelf.lib.env import (
     env_float,
     env_int,
     env_list,
+    env_origin,
     env_path,
     env_str,
 )
@@ -22,8 +26,22 @@ from slideshelf.lib.secret import keep_private, read_or_create_secret_key
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = env_path("DATA_DIR", Path("data"))
 keep_private(DATA_DIR)
-MEDIA_ROOT = DATA_DIR / "media"
-STATIC_ROOT = DATA_DIR / "static"
+# Deployment behind nginx (docs/deploy.md). The media and static folders are the data
+# folder's unless set apart: nginx's own user sends static files, and media files when
+# ACCEL_REDIRECT is set, but may not enter the data folder, which holds the database.
+MEDIA_ROOT = env_path("MEDIA_ROOT", DATA_DIR / "media")
+STATIC_ROOT = env_path("STATIC_ROOT", DATA_DIR / "static")
+# An nginx `internal` location aliased to MEDIA_ROOT ("/_media/"): a file a view has decided
+# to send is then sent by nginx (X-Accel-Redirect), holding no Python thread while it goes
+# out; unset, or with files in object storage, the site streams files itself.
+ACCEL_REDIRECT = env_str("ACCEL_REDIRECT", "")
+if ACCEL_REDIRECT and not (ACCEL_REDIRECT.startswith("/") and ACCEL_REDIRECT.endswith("/")):
+    raise ImproperlyConfigured(
+        f"SLIDESHELF_ACCEL_REDIRECT must begin and end with / (/_media/), not {ACCEL_REDIRECT!r}"
+    )
+# `check --deploy` asks every HTTPS site to ask browsers for HSTS preloading (W021): that is
+# the domain owner's decision, made once with SLIDESHELF_HSTS_PRELOAD, not a fault.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY", "")
@@ -31,6 +49,22 @@ if not SECRET_KEY:
     # A key kept in the data folder: stable across restarts without any set-up.
     SECRET_KEY = read_or_create_secret_key(DATA_DIR / "secret_key")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
+# The address every absolute link starts with (canonical links, feeds, the sitemap, oEmbed,
+# embed codes): "https://slides.example.se". Unset, each request's own scheme and host. The
+# site answers to its host as well.
+SITE_URL = env_origin("SITE_URL")
+# Which sites may show the embed player in a frame, as CSP frame-ancestors sources:
+# "https://www.example.se https://intranet.example.se" (or with commas); every site by default.
+# API requests a minute, for each token and each client address that sends none.
+API_REQUESTS_PER_MINUTE = env_int("API_REQUESTS_PER_MINUTE", 600, minimum=1)
+EMBED_FRAME_ANCESTORS = [
+    source for item in env_list("EMBED_FRAME_ANCESTORS", ["*"]) for source in item.split()
+]
+if SITE_URL:
+    site_host = urlsplit(SITE_URL).hostname or ""
+    site_host = f"[{site_host}]" if ":" in site_host else site_host
+    if site_host not in ALLOWED_HOSTS:
+        ALLOWED_HOSTS.append(site_host)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -47,9 +81,12 @@ INSTALLED_APPS = [
     "slideshelf.presentations",
     "slideshelf.conversion",
     "slideshelf.search",
+    "slideshelf.statistics",
     "slideshelf.studio",
     "slideshelf.pages",
     "slideshelf.moderation",
+    "slideshelf.api",
+    "ninja",  # its Swagger UI files, served from here
 ]
 
 MIDDLEWARE = [
@@ -57,11 +94,14 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "slideshelf.core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Times requests by route; answers /healthz and /metrics before the rest (core/monitoring).
+    "slideshelf.core.monitoring.middleware.MonitoringMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "slideshelf.api.authentication.ApiRequestMiddleware",
     # After authentication (the limit is the person's), before anything reads the body.
     "slideshelf.core.sizes.RequestSizeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -118,9 +158,16 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
+# Originals, PDFs and slide images: the media folder, or an object store (lib/object_storage.py).
+STORAGE_URL = env_str("STORAGE_URL", "")
+# Files appear under their names only when complete (see lib/atomic_storage.py).
+MEDIA_STORAGE: dict[str, object] = {
+    "BACKEND": "slideshelf.lib.atomic_storage.AtomicFileSystemStorage"
+}
+if STORAGE_URL:
+    MEDIA_STORAGE = storage_url.backend(STORAGE_URL)
 STORAGES = {
-    # Files appear under their names only when complete (see lib/atomic_storage.py).
-    "default": {"BACKEND": "slideshelf.lib.atomic_storage.AtomicFileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 if DEBUG:
@@ -169,6 +216,9 @@ CACHES = {
     }
 }
 VIEW_COUNT_FLUSH_SECONDS = env_float("VIEW_COUNT_FLUSH_SECONDS", 5.0)
+# Views, downloads and reach counted for the owners' statistics (docs/statistics.md); off, none
+# is counted, `view_count` included.
+COUNT_VIEWS = env_bool("COUNT_VIEWS", True)
 
 # Search: tantivy in the data folder, or PostgreSQL's full-text search when the database is one.
 SEARCH_ENGINE = env_choice("SEARCH_ENGINE", "tantivy", ("tantivy", "postgres"))
@@ -187,6 +237,17 @@ if SEARCH_ENGINE == "postgres" and DATABASES["default"]["ENGINE"] != (
 
 SIGNUP = env_choice("SIGNUP", "open", ("open", "invite", "closed"))
 LOGIN_URL = "/login/"
+# Sign-up and password reset refuse a password that is short, common, all digits or like the
+# person's own name or e-mail address (Django's validators, in the visitor's language).
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 # Limits on accounts, counted in the database (slideshelf.limits), so every web process sees
@@ -215,6 +276,8 @@ SECURE_HSTS_PRELOAD = HTTPS and env_bool("HSTS_PRELOAD", False)
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# A form sent without a valid CSRF token gets the site's own 403 page (core/errors.py).
+CSRF_FAILURE_VIEW = "slideshelf.core.errors.csrf_failure"
 
 # E-mail (password resets): printed on the console until an SMTP server is named.
 DEFAULT_FROM_EMAIL = env_str("EMAIL_FROM", "slideshelf@localhost")
@@ -246,6 +309,22 @@ CONVERSION_RETRIES = env_int("CONVERSION_RETRIES", 3)
 CONVERSION_RETRY_DELAY = env_float("CONVERSION_RETRY_DELAY", 10.0)
 WORKER_HEARTBEAT_SECONDS = env_float("WORKER_HEARTBEAT_SECONDS", 5.0, minimum=0.1)
 WORKER_STALE_SECONDS = env_float("WORKER_STALE_SECONDS", 60.0, minimum=0.5)
+
+# Monitoring (README, "Health and metrics"). /metrics answers these addresses and networks
+# alone, by the client address as the limits find it (a request forwarded by a proxy that is
+# not trusted: never); anyone else gets the site's 404. /healthz answers everyone.
+METRICS_ALLOWED = networks(
+    env_list("METRICS_ALLOWED", ["127.0.0.1", "::1"]), "SLIDESHELF_METRICS_ALLOWED"
+)
+# /healthz calls the queue slow once a conversion has waited this long for a worker, and still
+# answers 200: a web host that can serve pages stays in its load balancer.
+QUEUE_AGE_LIMIT = env_float("QUEUE_AGE_LIMIT", 600.0, minimum=1.0)
+# Where this host's web processes add up their request timings: prometheus_client reads the
+# variable when it is first imported, which is after the settings.
+METRICS_DIR = env_path("METRICS_DIR", DATA_DIR / "metrics")
+os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(METRICS_DIR)
+# Load balancers and Prometheus ask over plain HTTP, from inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^metrics$"]
 
 LOGGING = {
     "version": 1,

@@ -38,6 +38,7 @@ CHROMIUM_ARGS = (
     "--disable-sync",
 )
 VIEWPORT: ViewportSize = {"width": 1280, "height": 800}
+WIDTHS = (320, 390, 1280)  # the smallest phone in use, a common one, a desktop
 WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
 TARGETS_SHOWN = 3
 
@@ -106,6 +107,18 @@ def assert_no_axe_violations(page: Page, tags: Sequence[str] = WCAG_TAGS) -> Non
         )
 
 
+def checked_page(browser: Browser, **options: Any) -> Iterator[Page]:
+    """A page in a fresh context (1280×800 unless `options` say otherwise), for a fixture to
+    yield from; the test fails if the page's Content-Security-Policy refused anything."""
+    context = browser.new_context(**({"viewport": VIEWPORT} | options))
+    refused = csp_violations(context)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+    assert not refused, "\n".join(refused)
+
+
 def csp_violations(context: BrowserContext) -> list[str]:
     """A list that fills with every Content-Security-Policy violation Chromium reports in
     the context's pages from now on (it reports each on the console)."""
@@ -137,3 +150,20 @@ def wait_in_page(page: Page, script: str, arg: Any = None, timeout: float = 15.0
 def horizontal_overflow(page: Page) -> int:
     """Pixels the page is wider than the viewport; 0 when nothing scrolls sideways."""
     return int(page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth"))
+
+
+def assert_fits_and_passes_axe(page: Page, where: str) -> None:
+    """Nothing on the page scrolls sideways, and axe finds nothing, as the page is now."""
+    overflow = horizontal_overflow(page)
+    if overflow:
+        wide = page.evaluate(WIDEST_ELEMENTS)
+        pytest.fail(f"{where}: {overflow} px wider than the window; widest: {wide}", pytrace=False)
+    assert_no_axe_violations(page)
+
+
+# The elements that reach past the window's right edge, the outermost first.
+WIDEST_ELEMENTS = """() => [...document.querySelectorAll('body *')]
+    .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+    .slice(0, 5)
+    .map(e => e.tagName.toLowerCase() + '.' + String(e.className).split(' ').join('.')
+        + ' ' + Math.round(e.getBoundingClientRect().right) + 'px')"""

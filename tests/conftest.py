@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.browser import VIEWPORT, chromium, csp_violations
+from tests.browser import checked_page, chromium
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"
@@ -42,6 +42,17 @@ def media(settings, tmp_path):
 
 
 @pytest.fixture
+def s3_server():
+    """A real S3-compatible server of the test's own (tests/object_store.py)."""
+    from tests.object_store import S3Server  # moto takes a while to import
+
+    server = S3Server()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
 def workspace() -> Iterator[Path]:
     """A scratch folder, as a conversion works in: the only kind lent to the PDF processes."""
     from slideshelf.lib import scratch
@@ -61,13 +72,7 @@ def browser() -> Iterator[Browser]:
 def page(browser: Browser) -> Iterator[Page]:
     """A page in a fresh context (no cookies or storage from other tests), 1280×800; the test
     fails if the page's Content-Security-Policy refused anything it asked for."""
-    context = browser.new_context(viewport=VIEWPORT)
-    refused = csp_violations(context)
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
-    assert not refused, "\n".join(refused)
+    yield from checked_page(browser)
 
 
 @pytest.fixture(autouse=True)
@@ -94,3 +99,15 @@ def search_engine(request, settings, tmp_path):
     engine().clear()  # PostgreSQL's index tables are not models: no test flush empties them
     yield engine()
     engine.cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def no_view_counts_carried_over() -> Iterator[None]:
+    """Views a test's counter could not write (its database busy) go with the test's decks:
+    kept, they would be added to the next test's deck of the same id, or tried at exit,
+    after the test database is gone."""
+    yield
+    from slideshelf.pages import counter
+
+    if counter._counter is not None:
+        counter._counter._counts.clear()

@@ -13,7 +13,7 @@ from slideshelf.conversion.images_2x import draw_2x
 from slideshelf.conversion.models import Conversion, Status
 from slideshelf.conversion.services import convert
 from slideshelf.conversion.tasks import queue_conversion
-from slideshelf.presentations.models import Presentation, Slide, Tag, TextSource
+from slideshelf.presentations.models import Presentation, Slide, Tag, TextSource, Visibility
 from slideshelf.studio.lifecycle import create_presentation
 
 
@@ -125,3 +125,27 @@ def text_deck(owner, title: str, slides, language: str = "en", tags=(), **fields
     )
     deck.tags.set([Tag.named(tag) for tag in tags])
     return deck
+
+
+def one_slide_deck(title: str, tags=(), **fields) -> Presentation:
+    """A converted deck of one slide with a real picture (public unless `fields` say
+    otherwise), built without LibreOffice."""
+    deck = deck_with_slides(1, title=title, **fields)
+    deck.tags.set([Tag.named(tag) for tag in tags])
+    return deck
+
+
+def decks_no_list_may_show(tags=(), **fields) -> list[Presentation]:
+    """One deck of each kind that no list, feed or sitemap may name: private, unlisted, hidden
+    by staff, and not converted yet. Their titles start with "Canary"."""
+    decks = [
+        one_slide_deck("Canary private", tags, visibility=Visibility.PRIVATE, **fields),
+        one_slide_deck("Canary unlisted", tags, visibility=Visibility.UNLISTED, **fields),
+        one_slide_deck("Canary hidden", tags, hidden_by_staff=True, **fields),
+    ]
+    waiting = Presentation.objects.create(
+        title="Canary unconverted", original_name="new.pptx", original_sha256="1" * 64, **fields
+    )
+    Conversion.objects.create(presentation=waiting, status=Status.QUEUED)
+    waiting.tags.set([Tag.named(tag) for tag in tags])
+    return [*decks, waiting]

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from unittest import mock
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from slideshelf.presentations import access
@@ -27,6 +28,8 @@ pytestmark = pytest.mark.django_db
 # Addresses whose `slug` is a collection's; every other `slug` beside a `public_id` is a deck's.
 COLLECTION_ROUTES = {
     "collection",
+    "collection-feed-rss",
+    "collection-feed-atom",
     "edit-collection",
     "delete-collection",
     "reorder-collection",
@@ -34,6 +37,8 @@ COLLECTION_ROUTES = {
 }
 
 DECK_ROUTES = {route.name for route in deck_routes if route.name}
+# Addresses that take no deck and never show one: monitoring, which names routes, not paths.
+MONITORING_ROUTES = {"healthz", "metrics"}
 
 
 def patterns(resolvers: list | None = None) -> Iterator[URLPattern]:
@@ -76,7 +81,21 @@ def address(name: str, deck, collection) -> str:
         "name": "1.webp",
     }
     wanted = _parameters(name)
-    return reverse(name, kwargs={key: value for key, value in kwargs.items() if key in wanted})
+    kwargs = {key: value for key, value in kwargs.items() if key in wanted}
+    return reverse(qualified_names()[name], kwargs=kwargs)
+
+
+def qualified_names(resolvers: list | None = None, namespace: str = "") -> dict[str, str]:
+    """Each address's name, with its namespace where it has one (the API's: `api:…`)."""
+    names: dict[str, str] = {}
+    for pattern in get_resolver().url_patterns if resolvers is None else resolvers:
+        if isinstance(pattern, URLResolver):
+            if pattern.app_name != "admin":
+                inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+                names |= qualified_names(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names[pattern.name] = namespace + pattern.name
+    return names
 
 
 def _parameters(name: str) -> set[str]:
@@ -130,6 +149,16 @@ def test_view_asks_the_access_module(client, world, recorded, name):
     url = address(name, deck, collection)
     response = client.get(url)
     if response.status_code == 405:
-        response = client.post(url)
+        # A file too, for the API's operations that take one: they check their input first.
+        response = client.post(url, {"file": SimpleUploadedFile("deck.pdf", b"%PDF-1.4")})
     assert response.status_code < 500
     assert recorded, f"{name} ({url}) decided who may use it without the access module"
+
+
+def test_monitoring_takes_no_deck_and_shows_none(client, world):
+    _, deck, collection = world
+    client.get(deck.get_absolute_url())  # timed, by its route's name
+    assert not MONITORING_ROUTES & set(deck_and_collection_views())
+    for name in MONITORING_ROUTES:
+        text = client.get(reverse(name)).content.decode()
+        assert deck.public_id not in text and collection.slug not in text, name

@@ -4,6 +4,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db.models import F
 from django.test import Client
 
@@ -298,3 +299,15 @@ def test_anonymous_home_page_shows_login_and_sets_no_cookie(client, settings):
     assert 'href="/login/"' in html and 'href="/signup/"' in html
     assert 'method="post"' not in html and "csrfmiddlewaretoken" not in html  # only search
     assert response.cookies == {}
+
+
+def test_a_password_reset_refuses_a_weak_password(client, mailoutbox):
+    ada = get_user_model().objects.create_user("ada", "ada@example.org", PASSWORD)
+    client.post("/password-reset/", {"email": "ada@example.org"})
+    link = re.search(r"https?://testserver(/password-reset/\S+/\S+/)", mailoutbox[-1].body).group(1)
+    form_url = client.get(link, follow=True).redirect_chain[-1][0]
+    response = client.post(form_url, {"new_password1": "kort", "new_password2": "kort"})
+    assert response.status_code == 200
+    assert "This password is too short." in response.content.decode()
+    ada.refresh_from_db()
+    assert ada.check_password(PASSWORD), "the old password still works"

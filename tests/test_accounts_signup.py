@@ -9,6 +9,7 @@ from django.test import Client
 
 from slideshelf.accounts.models import Invitation, SignupRequest
 from slideshelf.lib.env import ConfigError, env_choice
+from tests.passwords import WEAK_PASSWORDS
 from tests.stored import everything_stored
 
 pytestmark = pytest.mark.django_db
@@ -348,3 +349,19 @@ def test_signup_setting_refuses_an_unknown_mode(monkeypatch):
         env_choice("SIGNUP", "open", ("open", "invite", "closed"))
     monkeypatch.setenv("SLIDESHELF_SIGNUP", "Invite")
     assert env_choice("SIGNUP", "open", ("open", "invite", "closed")) == "invite"
+
+
+@pytest.mark.parametrize(("password", "english", "swedish"), WEAK_PASSWORDS)
+def test_a_weak_password_is_refused_in_the_visitors_language(
+    client, settings, password, english, swedish
+):
+    settings.SIGNUP = "open"
+    for language, says in (("en", english), ("sv", swedish)):
+        response = client.post(
+            "/signup/",
+            signup_data(password1=password, password2=password),
+            HTTP_ACCEPT_LANGUAGE=language,
+        )
+        assert response.status_code == 200
+        assert says in response.content.decode(), language
+    assert not User.objects.exists()

@@ -9,7 +9,8 @@ of its own from the repository, without this run's settings: none of its SLIDESH
 variables (the data folder, the PostgreSQL pass's SLIDESHELF_DATABASE_URL) and a data folder
 of its own. It picks its databases itself: SQLite in throw-away folders, and on PostgreSQL a
 database of its own that it drops afterwards, so it never meets the test databases, another
-xdist worker's work, or a concurrent run.
+xdist worker's work, or a concurrent run; so do the page throughput's PostgreSQL pass and
+the workers benchmark.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ REPO = Path(__file__).resolve().parents[1]
 TIMEOUT = 600
 STOP_TIMEOUT = 30  # after SIGINT, for LibreOffice, gunicorn and the search children to stop
 BENCHMARKS = (
-    *("conversion", "containment", "text extraction", "text recall", "pages", "load", "search"),
+    *("conversion", "workers", "containment", "text extraction", "text recall", "pages"),
+    *("load", "search", "export"),
 )
 HEADER = re.compile(r"^===== (.+) =====$", re.MULTILINE)
 FIGURE = re.compile(r"\d\.\d")  # timings, rates and ratios all have decimals
@@ -60,6 +62,11 @@ RECALL_LINES = (
     r"^  ppt/poi_bullets\.ppt +LO\+python-pptx +2 +\d+ +\d\.\d{3} +fails ",
     r"^  pdf/pdfjs_german-umlaut-r\.pdf +pdftotext +1 +\d+ +\d\.\d{3} +\d\.\d{3} ",
     r"^Target: recall ≥ 0\.97 on every file: \d/3 -> ",
+)
+# The page throughput's comparison of the presentation page with views counted and not.
+PAGES_LINES = (
+    r"^Target, SQLite: presentation page with views counted within 10% of it uncounted: "
+    r"\d+\.\d against \d+\.\d requests/s",
 )
 POSTGRES_SUITE = os.environ.get("SLIDESHELF_DATABASE_URL", "").startswith("postgres")
 
@@ -116,8 +123,10 @@ def test_smoke_run_prints_figures_for_every_benchmark():
     assert [title.split(":")[0] for title in found] == list(BENCHMARKS), out
     for title, lines in found.items():
         assert any(FIGURE.search(line) for line in lines), f"no figures under {title}:\n{out}"
-    if POSTGRES_SUITE:
+    if POSTGRES_SUITE:  # search, pages and workers each measure on PostgreSQL too
         assert "PostgreSQL engine: not measured" not in out, out
+        assert "PostgreSQL: not measured" not in out, out
+        assert "PostgreSQL not reachable" not in out, out
     load = "\n".join(next(lines for title, lines in found.items() if title.startswith("load:")))
     for line in LOAD_LINES:
         assert re.search(line, load, re.MULTILINE), f"no {line!r} under load:\n{load}"
@@ -126,6 +135,9 @@ def test_smoke_run_prints_figures_for_every_benchmark():
     )
     for line in RECALL_LINES:
         assert re.search(line, recall, re.MULTILINE), f"no {line!r} under text recall:\n{recall}"
+    pages = "\n".join(next(lines for title, lines in found.items() if title.startswith("pages:")))
+    for line in PAGES_LINES:
+        assert re.search(line, pages, re.MULTILINE), f"no {line!r} under pages:\n{pages}"
     search = "\n".join(next(lines for title, lines in found.items() if title.startswith("search:")))
     for line in LABELLED_LINES:
         assert re.search(line, search, re.MULTILINE), f"no {line!r} under search:\n{search}"

@@ -34,6 +34,7 @@ WAITING = "() => (window.seenStates || []).some(s => s.includes('Waiting') || s.
 
 def send_and_convert(page, path: str) -> list[str]:
     """Submit the form with one file, convert it, and return the states the page showed."""
+    page.wait_for_selector("#upload-list", state="attached")  # the form's page, not the last one
     page.evaluate(RECORD_STATES)
     page.set_input_files("#id_file", path)
     page.click("#upload-form button[type=submit]")
@@ -83,6 +84,7 @@ def test_sign_up_upload_edit_replace_and_old_slide_link(
     new_version = tmp_path / "autogen-v2.pptx"
     new_version.write_bytes(with_slide_inserted(DECK, 2, "A slide inserted later"))
     page.click(f"a[href='/my/{deck.public_id}/replace/']")
+    page.wait_for_url(f"{base}/my/{deck.public_id}/replace/")
     states = send_and_convert(page, str(new_version))
     assert states[-1].startswith("Ready")
 

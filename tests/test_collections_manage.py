@@ -127,8 +127,8 @@ def test_owner_sees_own_collections_with_date_place_and_deck_count(client, media
     assert '<a href="/my/collections/new/">New collection</a>' in html
     assert '<a href="/my/collections/kommundagen-2026/edit/">Kommundagen 2026</a>' in html
     assert '<time datetime="2026-10-15">' in html
-    assert "<td>Sjöbacka</td>" in html
-    assert "<td>2</td>" in html
+    assert '<td data-label="Place">Sjöbacka</td>' in html
+    assert '<td data-label="Presentations">2</td>' in html
 
 
 def test_my_presentations_links_to_my_collections(client, owner):

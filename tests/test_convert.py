@@ -8,8 +8,8 @@ from slideshelf.conversion.messages import message
 from slideshelf.conversion.models import Conversion, Stage, Status
 from slideshelf.conversion.services import UNEXPECTED, Outcome, convert
 from slideshelf.conversion.tasks import queue_conversion
-from slideshelf.core.management.commands.show import slide_as_dict
 from slideshelf.presentations.models import Presentation
+from slideshelf.presentations.records import slide_record
 from slideshelf.studio.lifecycle import delete_presentation
 from tests.conftest import CORPUS
 from tests.factories import convert_now, upload
@@ -122,7 +122,7 @@ def test_slide_without_any_text_layer_is_read_by_ocr(media):
     slide = deck.slides.get()
     assert slide.text_source == "ocr"
     assert "lorem ipsum" in slide.full_text.lower()
-    shown = slide_as_dict(slide)  # `show --json` tells recognised text apart
+    shown = slide_record(slide)  # `show --json` tells recognised text apart
     assert shown["source"] == "ocr" and "lorem ipsum" in shown["ocr_text"].lower()
 
 

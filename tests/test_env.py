@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from slideshelf.lib.env import ConfigError, env_bool, env_float, env_int, env_list
+from slideshelf.lib.env import ConfigError, env_bool, env_float, env_int, env_list, env_origin
 
 
 def test_unset_variable_gives_the_default(monkeypatch):
@@ -37,3 +37,19 @@ def test_booleans_and_lists(monkeypatch):
     monkeypatch.setenv("SLIDESHELF_X_FLAG", "maybe")
     with pytest.raises(ConfigError, match="true or false"):
         env_bool("X_FLAG", True)
+
+
+def test_a_site_address_is_a_scheme_and_host_only(monkeypatch):
+    monkeypatch.setenv("SLIDESHELF_X_SITE", "HTTPS://Slides.Example.se:8443/")
+    assert env_origin("X_SITE") == "https://slides.example.se:8443"
+    monkeypatch.delenv("SLIDESHELF_X_SITE")
+    assert env_origin("X_SITE") == ""
+    for wrong, message in (
+        ("slides.example.se", "must start with https:// or http://"),
+        ("ftp://slides.example.se", "must start with https:// or http://"),
+        ("https://slides.example.se/slides", "scheme and host only"),
+        ("https://slides.example.se/?a=1", "scheme and host only"),
+    ):
+        monkeypatch.setenv("SLIDESHELF_X_SITE", wrong)
+        with pytest.raises(ConfigError, match=message):
+            env_origin("X_SITE")

@@ -164,7 +164,8 @@ def test_a_translation_with_a_broken_placeholder_shows_the_english(monkeypatch):
 def test_failed_conversion_stores_the_msgid_and_the_page_shows_it(client, media):
     deck = convert_now(upload(CORPUS / "broken/unst_password.pdf"))
     assert deck.conversion.status == Status.FAILED
-    assert deck.conversion.failure == message(_message(4))
+    # Final: the same file would fail the same way, so no retry is offered.
+    assert deck.conversion.failure == message(_message(4)) | {"final": True}
     assert deck.conversion.failure_english == _message(4)
     html = client.get(f"/p/{deck.public_id}/{deck.slug}/").content.decode()
     assert "This PDF is password-protected" in html
@@ -179,7 +180,7 @@ def test_refused_replacement_nests_the_reason_in_its_message(media):
     queue_conversion(conversion)
     assert convert(deck.pk, requeue=queue_conversion) == "failed"
     deck.refresh_from_db()
-    reason = message(_message(4))
+    reason = message(_message(4)) | {"final": True}
     assert deck.conversion.failure == message(
         REPLACEMENT_REFUSED, name="locked.pdf", message=reason
     )

@@ -17,8 +17,8 @@ from pptx.util import Inches
 
 from slideshelf.conversion.models import Status
 from slideshelf.conversion.ocr import confident_lines, ocr_available
-from slideshelf.core.management.commands.show import slide_as_dict
 from slideshelf.presentations.models import Slide
+from slideshelf.presentations.records import slide_record
 from tests.conftest import SQLITE_PASS_ONLY
 from tests.factories import convert_now, upload
 
@@ -88,7 +88,7 @@ def test_a_picture_on_a_slide_with_text_is_read_and_kept_apart(media, tmp_path):
     assert with_photo.ocr_text == ""
     assert with_logo.ocr_text == ""
 
-    shown = slide_as_dict(with_poster)
+    shown = slide_record(with_poster)
     assert shown["source"] == "structure" and "Stadsbiblioteket" in shown["ocr_text"]
     assert "Stadsbiblioteket" not in shown["text"]
 

@@ -28,9 +28,27 @@ DECK_PAGES = {
     "presentation-slide": "/p/{id}/{slug}/1/",
     "download-original": "/p/{id}/download/",
     "download-pdf": "/p/{id}/download/pdf/",
+    "transcript-markdown": "/p/{id}/transcript.md",
+    "transcript-text": "/p/{id}/transcript.txt",
     "slide-image": "/p/{id}/r{revision}.{audience}/1.webp",
     "presentation-status": "/p/{id}/status.json",
     "report-presentation": "/p/{id}/report/",
+    "api-deck": "/api/v1/decks/{id}/",
+    "api-similar": "/api/v1/decks/{id}/similar/",
+    "api-conversion": "/api/v1/decks/{id}/conversion/",
+}
+# The API's writes: a person who may write (tests/test_api_publishing.py); anonymous: 401.
+API_WRITES = {
+    "api-upload": ("post", "/api/v1/decks/"),
+    "api-change-deck": ("patch", "/api/v1/decks/{id}/"),
+    "api-delete": ("delete", "/api/v1/decks/{id}/"),
+    "api-replace-file": ("post", "/api/v1/decks/{id}/file/"),
+}
+# A deck as other sites show it: anyone, whoever is signed in, for public and unlisted decks;
+# no one, not even the owner or staff, for private and hidden ones.
+ELSEWHERE = {
+    "embed": "/embed/{id}/",
+    "oembed": "/oembed/?url=http://testserver/p/{id}/",
 }
 # Pages that change a deck: its owner's and staff's alone.
 OWNER_PAGES = {
@@ -38,6 +56,7 @@ OWNER_PAGES = {
     "replace-presentation": "/my/{id}/replace/",
     "delete-presentation": "/p/{id}/delete/",
     "deck-moderation": "/my/{id}/moderation/",
+    "deck-statistics": "/my/{id}/statistics/",
 }
 # POST only; the owner's answer: make-new-version has no earlier version to go to here (see
 # tests/test_near_duplicates.py for one that has).
@@ -67,6 +86,15 @@ ACCOUNT_PAGES = {
     "my-collections": "/my/collections/",
     "new-collection": "/my/collections/new/",
     "profile": "/account/profile/",
+    "password_change": "/account/password/",
+}
+# Actions on one's own account (POST): a signed-in user; anonymous visitors go to log in.
+ACCOUNT_ACTIONS = {
+    "export": ("/my/export/", 302),  # queued; to My presentations
+    "bulk-change": ("/my/bulk/", 302),  # nothing chosen: back to My presentations
+    "new-api-token": ("/account/tokens/new/", 400),  # an empty form
+    "revoke-api-token": ("/account/tokens/999/revoke/", 404),  # not theirs
+    "download-export": ("/my/export/999/", 404),  # GET; not theirs (tests/test_export.py)
 }
 # Lists of decks: everyone, and they never show an unlisted, private or hidden deck.
 LISTINGS = {
@@ -76,7 +104,38 @@ LISTINGS = {
     "collection": "/c/{collection}/",
     "uploader": "/u/ada/",
     "search": "/search/?q=canary",
+    "feed-rss": "/feed/rss/",
+    "feed-atom": "/feed/atom/",
+    "tag-feed-rss": "/t/kommun/feed/rss/",
+    "tag-feed-atom": "/t/kommun/feed/atom/",
+    "collection-feed-rss": "/c/{collection}/feed/rss/",
+    "collection-feed-atom": "/c/{collection}/feed/atom/",
+    "uploader-feed-rss": "/u/ada/feed/rss/",
+    "uploader-feed-atom": "/u/ada/feed/atom/",
+    "api-decks": "/api/v1/decks/",
+    "api-search": "/api/v1/search/?q=canary",
+    "api-collections": "/api/v1/collections/",
+    "api-collection": "/api/v1/collections/{collection}/",
 }
+# The API's own pages: everyone.
+API_PAGES = {
+    "api-root": "/api/v1/",  # answered by api-index, which comes first
+    "api-index": "/api/v1/",
+    "openapi-json": "/api/v1/openapi.json",
+    "openapi-view": "/api/v1/docs/",
+}
+# For crawlers and browsers: everyone; the decks' sitemap names listed decks alone.
+CRAWLING = {
+    "sitemap": "/sitemap.xml",
+    "sitemap-section": "/sitemap-decks.xml",
+    "robots": "/robots.txt",
+    "favicon": "/favicon.ico",
+    "manifest": "/manifest.webmanifest",
+}
+# For load balancers and Prometheus: the same answer whoever is signed in, and no cookie.
+# /metrics answers the allowed addresses alone (the test client's is 127.0.0.1), anyone else a
+# 404; /healthz answers everyone (tests/test_health.py, tests/test_metrics.py).
+MONITORING = {"healthz": "/healthz", "metrics": "/metrics"}
 # Signing up, logging in and out, password reset: covered by tests/test_accounts_*.py.
 ACCOUNT_FLOW = {
     "signup",
@@ -90,6 +149,9 @@ ACCOUNT_FLOW = {
     "password_reset_complete",
     "language",
 }
+# How far a view got, sent by the viewer's beacon (POST): anyone who may see the deck, counted
+# unless robot or owner (tests/test_statistics_counting.py).
+BEACONS = {"deck-reach"}
 
 
 def url_names(patterns=None) -> set[str]:
@@ -106,6 +168,7 @@ def url_names(patterns=None) -> set[str]:
 def test_every_view_is_in_a_table():
     tables = [
         DECK_PAGES,
+        ELSEWHERE,
         OWNER_PAGES,
         OWNER_ACTIONS,
         COLLECTION_PAGES,
@@ -113,9 +176,14 @@ def test_every_view_is_in_a_table():
         STAFF_PAGES,
         STAFF_ACTIONS,
         ACCOUNT_PAGES,
+        ACCOUNT_ACTIONS,
         LISTINGS,
+        CRAWLING,
+        API_PAGES,
+        API_WRITES,
+        MONITORING,
     ]
-    known = set(ACCOUNT_FLOW).union(*tables)
+    known = set(ACCOUNT_FLOW).union(BEACONS, *tables)
     assert url_names() - known == set(), "say who may use these views"
 
 
@@ -193,6 +261,16 @@ def test_deck_pages_of_a_public_or_unlisted_deck(client, people, decks, persona,
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
+def test_a_deck_as_other_sites_show_it(client, people, decks, persona):
+    client = client_for(client, people, persona)
+    for kind, deck in decks.items():
+        for name, path in ELSEWHERE.items():
+            response = client.get(fill(path, deck))
+            expected = 200 if kind in ("public", "unlisted") else 404
+            assert response.status_code == expected, (name, kind)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
 def test_pages_that_change_a_deck(client, people, decks, persona):
     client = client_for(client, people, persona)
     deck = decks["hidden"]  # hidden: its moderation page has something to show
@@ -261,13 +339,25 @@ def test_account_pages(client, people, decks, persona):
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
+def test_account_actions(client, people, persona):
+    client = client_for(client, people, persona)
+    for name, (path, signed_in) in ACCOUNT_ACTIONS.items():
+        read = client.get(path)
+        response = read if read.status_code != 405 else client.post(path, {})
+        if persona == ANONYMOUS:
+            assert is_login_redirect(response), name
+        else:
+            assert response.status_code == signed_in, name
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
 def test_listings_show_only_public_decks(client, people, decks, persona):
     client = client_for(client, people, persona)
     for name, path in LISTINGS.items():
         response = client.get(fill(path, decks["public"]))
         html = response.content.decode()
         assert response.status_code == 200, name
-        if name != "collections":  # the list of collections shows no deck titles
+        if name not in ("collections", "api-collections"):  # lists of collections name no deck
             assert "Canary public" in html, name
         for kind in ("unlisted", "private", "hidden"):
             assert f"Canary {kind}" not in html, (name, kind)
@@ -284,3 +374,45 @@ def test_similar_lists_show_only_public_decks(client, people, decks, persona):
         for other in ("unlisted", "private", "hidden"):
             if other != kind:
                 assert decks[other].public_id not in html, (kind, other)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_the_apis_own_pages_are_everyones(client, people, persona):
+    client = client_for(client, people, persona)
+    for name, path in API_PAGES.items():
+        assert client.get(path).status_code in (200, 302), name
+
+
+@pytest.mark.parametrize("persona", (OTHER, ANONYMOUS))
+def test_the_apis_writes_want_a_person_who_may(client, people, decks, persona):
+    client = client_for(client, people, persona)
+    for name, (method, path) in API_WRITES.items():
+        response = getattr(client, method)(fill(path, decks["public"]))
+        if persona == ANONYMOUS:
+            assert response.status_code == 401, name
+        elif "{id}" in path:
+            assert response.status_code in (404, 422), name  # not theirs; or no file sent
+    assert Presentation.objects.filter(pk=decks["public"].pk).exists()
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_crawlers_are_shown_listed_decks_only(client, people, decks, persona):
+    client = client_for(client, people, persona)
+    for name, path in CRAWLING.items():
+        response = client.get(fill(path, decks["public"]))
+        assert response.status_code == 200, name
+    decks_map = client.get(CRAWLING["sitemap-section"]).content.decode()
+    assert decks["public"].public_id in decks_map
+    for kind in ("unlisted", "private", "hidden"):
+        assert decks[kind].public_id not in decks_map, kind
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_monitoring_answers_the_same_to_everyone_and_sets_no_cookie(client, people, persona):
+    client = client_for(client, people, persona)
+    for name, path in MONITORING.items():
+        response = client.get(path)
+        assert response.status_code == 200, name
+        assert not response.cookies, name
+        outsider = client.get(path, REMOTE_ADDR="203.0.113.7")
+        assert outsider.status_code == (200 if name == "healthz" else 404), name

@@ -7,8 +7,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from PIL import Image
 
-from slideshelf.core.management.commands.show import slide_as_dict
 from slideshelf.presentations.models import Presentation, Visibility
+from slideshelf.presentations.records import slide_record
 from tests.conftest import CORPUS
 from tests.factories import convert_now, draw_2x_now, text_deck, upload
 
@@ -191,11 +191,17 @@ def test_deck_titled_like_an_action_gets_an_address_of_its_own(media):
     assert deck.get_absolute_url() == f"/p/{deck.public_id}/download-deck/"
 
 
-@pytest.mark.parametrize("code", ["zh", "la", "mt"])
-def test_a_language_django_has_no_name_for_still_shows_the_page(client, media, code):
+@pytest.mark.parametrize("code", ["la", "mt"])
+def test_a_language_nobody_has_a_name_for_still_shows_the_page(client, media, code):
     deck = text_deck(None, "Lingua", ["Prima\nverba"], code)
     html = client.get(deck.get_absolute_url()).content.decode()
     assert f" · <span>{code}</span>" in html
+
+
+def test_a_language_django_lacks_is_named_by_slideshelf(client, media):
+    deck = text_deck(None, "Zhongwen", ["Prima\nverba"], "zh")
+    html = client.get(deck.get_absolute_url()).content.decode()
+    assert " · <span>Chinese</span>" in html
 
 
 def test_the_transcript_shows_each_slides_image_descriptions_but_no_file_names(client, deck):
@@ -210,7 +216,7 @@ def test_the_transcript_shows_each_slides_image_descriptions_but_no_file_names(c
     named = convert_now(upload(CORPUS / "pptx/pypptx_test_slides.pptx"))
     html = client.get(named.get_absolute_url()).content.decode()
     assert 'class="alt-texts"' not in html and "python-logo" not in html
-    assert slide_as_dict(named.slides.get())["alt_texts"] == []  # as `show --json` has it
+    assert slide_record(named.slides.get())["alt_texts"] == []  # as `show --json` has it
 
 
 def offering_srcset(html: str) -> list[str]:

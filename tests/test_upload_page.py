@@ -189,7 +189,7 @@ def test_one_bad_file_in_a_batch_stores_none_of_them(client, owner, media):
 def test_bad_language_code_is_refused(client, owner, media):
     response = client.post("/upload/", details(file=as_upload(PDF), language="<script>"), **JSON)
     assert response.status_code == 400
-    assert "Language: Enter a language code" in response.json()["error"]
+    assert "Language: Select a valid choice." in response.json()["error"]
     assert Presentation.objects.count() == 0
 
 

@@ -20,6 +20,8 @@ def wait_for(deck, statuses, timeout=120):
         return deck.conversion.status in statuses
 
     wait_until(reached, timeout)
+    # The deck row was read before its conversion's: read it again, now that the worker is done.
+    deck.refresh_from_db()
     return deck
 
 

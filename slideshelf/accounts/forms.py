@@ -1,4 +1,4 @@
-"""Sign-up, login and profile forms."""
+"""Sign-up, login, password and profile forms."""
 
 from __future__ import annotations
 
@@ -7,14 +7,14 @@ from typing import Any
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, UserCreationForm
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from slideshelf.accounts import throttle
-from slideshelf.accounts.models import Invitation, Profile
+from slideshelf.accounts.models import ApiToken, Invitation, Profile
 
 
 class AccessibleErrors:
@@ -121,6 +121,44 @@ def wait_text(seconds: int) -> str:
     ) % {"count": minutes}
 
 
+class ChangePasswordForm(AccessibleErrors, PasswordChangeForm):
+    """Django's: the current password, then the new one twice, which the password validators
+    check; wrong guesses at the current one are slowed down as logins are (see `throttle`)."""
+
+    def clean_old_password(self) -> str:
+        username = self.user.get_username()
+        wait = throttle.seconds_to_wait_to_change(username)
+        if wait:
+            # No password check while waiting: a right guess must not get through either.
+            raise ValidationError(change_wait_text(wait), code="wait")
+        try:
+            old = super().clean_old_password()
+        except ValidationError:
+            throttle.record_change_failure(username)
+            raise
+        throttle.forget_change_failures(username)
+        return old
+
+
+def change_wait_text(seconds: int) -> str:
+    if seconds <= 90:
+        return ngettext(
+            "Too many wrong passwords. Wait %(count)d second before you try again, "
+            "or reset your password.",
+            "Too many wrong passwords. Wait %(count)d seconds before you try again, "
+            "or reset your password.",
+            seconds,
+        ) % {"count": seconds}
+    minutes = -(-seconds // 60)
+    return ngettext(
+        "Too many wrong passwords. Wait %(count)d minute before you try again, "
+        "or reset your password.",
+        "Too many wrong passwords. Wait %(count)d minutes before you try again, "
+        "or reset your password.",
+        minutes,
+    ) % {"count": minutes}
+
+
 class ProfileForm(AccessibleErrors, forms.ModelForm[Profile]):
     class Meta:
         model = Profile
@@ -129,4 +167,19 @@ class ProfileForm(AccessibleErrors, forms.ModelForm[Profile]):
         help_texts = {
             "display_name": _("Shown instead of your username. Up to 100 characters."),
             "bio": _("A few words about you. Up to 500 characters."),
+        }
+
+
+class ApiTokenForm(AccessibleErrors, forms.ModelForm[ApiToken]):
+    prefix = "token"
+
+    class Meta:
+        model = ApiToken
+        fields = ["name", "scope"]
+        help_texts = {
+            "name": _("What the token is for, such as “Intranet publishing”."),
+            "scope": _(
+                "Read: what you can see on the site. Read and write: also upload, change "
+                "and delete your presentations."
+            ),
         }

@@ -11,6 +11,11 @@ The owner is not locked out by someone guessing their username: a browser that h
 to a username before, or set its password from the mailed link, carries a signed cookie saying
 so, and that username's count does not slow it down (its address's count still does). So on a
 new browser, while the guessing goes on, the owner chooses a new password by e-mail and logs in.
+
+Wrong current passwords on the form that changes a password are counted apart, per account, with
+the same free tries and the same doubling: the one asking is already signed in (a browser left
+open, a stolen session), and a stranger guessing at the login form must not keep the owner from
+changing their password.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from slideshelf.limits import api as attempts
 
 USERNAME = "login-username"
 ADDRESS = "login-address"
+CHANGE = "password-change"
 COOKIE = "slideshelf_signed_in_before"
 COOKIE_SALT = "slideshelf.accounts.throttle"
 COOKIE_AGE = 365 * 24 * 3600
@@ -69,6 +75,19 @@ def remember_browser(response: HttpResponse, username: str) -> None:
 def signed_in_before(request: HttpRequest, username: str) -> bool:
     known = request.get_signed_cookie(COOKIE, default=None, salt=COOKIE_SALT, max_age=COOKIE_AGE)
     return known is not None and known == _name(username)
+
+
+def seconds_to_wait_to_change(username: str) -> int:
+    """How long before the next try at the current password on the change form; 0: try now."""
+    return math.ceil(_wait(CHANGE, _name(username), settings.LOGIN_FAILURE_LIMIT))
+
+
+def record_change_failure(username: str) -> None:
+    attempts.record(CHANGE, _name(username))
+
+
+def forget_change_failures(username: str) -> None:
+    attempts.clear(CHANGE, _name(username))
 
 
 def _wait(kind: str, who: str, free: int) -> float:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from slideshelf.accounts.views import profile, session, signup
+from slideshelf.accounts.views import password, profile, session, signup
 
 urlpatterns = [
     path("signup/", signup.signup, name="signup"),
@@ -17,4 +17,7 @@ urlpatterns = [
     ),
     path("password-reset/done/", session.password_reset_complete, name="password_reset_complete"),
     path("account/profile/", profile.profile, name="profile"),
+    path("account/password/", password.password_change, name="password_change"),
+    path("account/tokens/new/", profile.new_token, name="new-api-token"),
+    path("account/tokens/<int:token_id>/revoke/", profile.revoke_token, name="revoke-api-token"),
 ]

@@ -37,7 +37,10 @@ def _rebuild(cls: type[ConversionError], msgid: str, params: dict[str, Any]) -> 
 
 
 class PermanentError(ConversionError):
-    pass
+    def as_message(self) -> Message:
+        """The message, marked final: the same file would fail the same way again, so only a
+        new file helps, never a retry."""
+        return super().as_message() | {"final": True}
 
 
 class TransientError(ConversionError):

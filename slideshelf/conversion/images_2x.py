@@ -13,13 +13,19 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
 from slideshelf.conversion.render import PageImage
 from slideshelf.conversion.runtime import get_pdf_pool, job_config
-from slideshelf.conversion.storage import atomic_or_undo, delete, delete_all, delete_prefix, put
+from slideshelf.conversion.storage import (
+    atomic_or_undo,
+    delete,
+    delete_all,
+    delete_prefix,
+    put,
+    remove_after_commit,
+)
 from slideshelf.lib import scratch
 from slideshelf.presentations.models import Presentation, Slide
 
@@ -101,7 +107,7 @@ def _list(deck: Presentation, revision: int, images: list[PageImage], stored: li
         current = Presentation.objects.select_for_update().filter(pk=deck.pk).first()
         if current is None or current.revision != revision:
             folder = deck.media_folder if current is None else deck.media_prefix(revision)
-            transaction.on_commit(lambda: delete_prefix(folder))
+            remove_after_commit(lambda: delete_prefix(folder))
             return False
         by_number = {image.number: image for image in images}
         slides = list(current.slides.filter(number__in=by_number))

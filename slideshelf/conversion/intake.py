@@ -47,9 +47,9 @@ def _drop_new_replacement(conversion: Conversion, superseded: str | None) -> Non
 
 
 def retry(deck: Presentation) -> bool:
-    """Queue a failed deck again; False when it had not failed."""
+    """Queue a failed deck again; False when it had not failed, or failed for its file."""
     conversion = deck.conversion
-    if not conversion.is_failed:
+    if not conversion.can_retry:
         return False
     queue_conversion(conversion)
     return True

@@ -2,7 +2,8 @@
 
 Nothing outside this package writes these rows. Every change of status goes through one of the
 transitions below (claim, progress, ready, fail, requeue, refuse_replacement), so the states a
-page reads are the states the worker meant.
+page reads are the states the worker meant. At the end, what the workers measure for /metrics:
+how long the stages take and how attempts end, added up in the database.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.core.files import File
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -89,6 +90,11 @@ class Conversion(models.Model):
     @property
     def is_failed(self) -> bool:
         return self.status == Status.FAILED
+
+    @property
+    def can_retry(self) -> bool:
+        """Failed for a reason a new attempt may not meet: the machinery, not the file."""
+        return self.is_failed and not self.failure.get("final")
 
     @property
     def detected_type(self) -> FileType | None:
@@ -196,6 +202,16 @@ def claim(deck_id: int) -> Conversion | None:
     return Conversion.objects.select_related("presentation").get(pk=deck_id)
 
 
+def still_holds(claimed: Conversion, current: Conversion) -> bool:
+    """Whether the worker whose claim gave `claimed` still has the deck, as `current` (the
+    row now) says: not taken back as stale while it was only slow, and claimed anew by another.
+
+    A claim counts an attempt, so a newer claim has more; the worker may have uncounted its
+    own (`uncount_attempt`), which leaves fewer.
+    """
+    return current.status == Status.CONVERTING and current.attempts <= claimed.attempts
+
+
 def beat(deck_id: int) -> None:
     """A converting deck's sign of life while a long stage (LibreOffice) gives no progress."""
     Conversion.objects.filter(pk=deck_id, status=Status.CONVERTING).update(
@@ -213,3 +229,59 @@ def take_back_stale(deck_id: int, cutoff: datetime) -> bool:
             pk=deck_id, status=Status.CONVERTING, heartbeat_at__lt=cutoff
         ).update(status=Status.QUEUED, stage=Stage.WAITING)
     )
+
+
+class StageTime(models.Model):
+    """How long a pipeline stage took, as one bucket of a histogram (see `measures.py`).
+
+    Workers on any host add to these rows and every web process reads them, so /metrics says
+    the same whichever host is asked. A row counts the runs of `stage` that took at most
+    `bucket` seconds and more than the bucket below it, and the seconds they took in all.
+    """
+
+    stage = models.CharField(max_length=40)
+    bucket = models.CharField(max_length=16)  # its upper bound: "2.5", or "+Inf" for the rest
+    count = models.PositiveBigIntegerField(default=0)
+    seconds = models.FloatField(default=0.0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["stage", "bucket"], name="one_stage_time_per_bucket")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.stage} ≤ {self.bucket} s: {self.count}"
+
+    @classmethod
+    def add(cls, stage: str, bucket: str, seconds: float) -> None:
+        _add_to(cls, {"stage": stage, "bucket": bucket}, count=1, seconds=seconds)
+
+
+class AttemptCount(models.Model):
+    """Conversion attempts by how the pipeline ended them (a `measures.Result`)."""
+
+    result = models.CharField(max_length=16, primary_key=True)
+    count = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.result}: {self.count}"
+
+    @classmethod
+    def add(cls, result: str) -> None:
+        _add_to(cls, {"result": result}, count=1)
+
+
+def _add_to(model: type[models.Model], key: dict[str, str], **amounts: float) -> None:
+    """Add `amounts` to the row at `key`, making it when it is the first.
+
+    An UPDATE of F() expressions, so that workers adding at the same time lose nothing; the
+    first two to find no row race to make it, and the loser adds to the winner's.
+    """
+    added = {field: models.F(field) + amount for field, amount in amounts.items()}
+    if model._default_manager.filter(**key).update(**added):
+        return
+    try:
+        with transaction.atomic():
+            model._default_manager.create(**key, **amounts)
+    except IntegrityError:
+        model._default_manager.filter(**key).update(**added)

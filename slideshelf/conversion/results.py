@@ -5,11 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.db import transaction
-
 from slideshelf.conversion.images_2x import queue_2x
 from slideshelf.conversion.job import Job, SlideResult
-from slideshelf.conversion.models import Conversion
+from slideshelf.conversion.models import Conversion, still_holds
 from slideshelf.conversion.render import PageImage
 from slideshelf.conversion.storage import (
     atomic_or_undo,
@@ -17,6 +15,7 @@ from slideshelf.conversion.storage import (
     delete_all,
     delete_prefix,
     put,
+    remove_after_commit,
 )
 from slideshelf.conversion.titles import default_title
 from slideshelf.presentations.models import Presentation, Slide
@@ -41,9 +40,10 @@ class StoredFiles:
         ]
 
 
-def publish(conversion: Conversion, job: Job) -> None:
+def publish(conversion: Conversion, job: Job) -> bool:
     """Store the job's files, then swap the deck's slides for them in one transaction; the
-    files go again if it fails (a full database)."""
+    files go again if it fails (a full database). False, with the files gone again, when
+    the deck is no longer this job's to publish."""
     stored = store_files(conversion.presentation, job)
     with atomic_or_undo(lambda: delete_all(stored.names)):
         # The rows as they are now, locked: the owner may have edited the deck meanwhile.
@@ -55,13 +55,15 @@ def publish(conversion: Conversion, job: Job) -> None:
         )
         if current is None:  # deleted meanwhile: its folder goes with everything in it
             folder = conversion.presentation.media_folder
-            transaction.on_commit(lambda: delete_prefix(folder))
-            return
-        if job.source_name != current.source.name:
-            # A newer file arrived, whose own job may already be storing beside this one.
-            transaction.on_commit(lambda: delete_all(stored.names))
-            return
+            remove_after_commit(lambda: delete_prefix(folder))
+            return False
+        if not still_holds(conversion, current) or job.source_name != current.source.name:
+            # Another worker has the deck now (this one was slow, not dead), or a newer file
+            # arrived: either job may already be storing beside this one.
+            remove_after_commit(lambda: delete_all(stored.names))
+            return False
         _swap(current, job, stored)
+        return True
 
 
 def store_files(deck: Presentation, job: Job) -> StoredFiles:
@@ -132,9 +134,9 @@ def _swap(conversion: Conversion, job: Job, stored: StoredFiles) -> None:
     if stored.slides:
         queue_2x(deck.pk, stored.revision)
     if old_revision:
-        transaction.on_commit(lambda: delete_prefix(deck.media_prefix(old_revision)))
+        remove_after_commit(lambda: delete_prefix(deck.media_prefix(old_revision)))
     if superseded:
-        transaction.on_commit(lambda: delete(superseded))
+        remove_after_commit(lambda: delete(superseded))
 
 
 def _follow_slides(deck: Presentation, slides: list[Slide]) -> None:

@@ -16,14 +16,14 @@ from slideshelf.conversion.errors import PermanentError, TransientError
 from slideshelf.conversion.heartbeat import heartbeat
 from slideshelf.conversion.job import Job
 from slideshelf.conversion.messages import Message, english, message
-from slideshelf.conversion.models import Conversion, Status, claim
+from slideshelf.conversion.models import Conversion, Status, claim, still_holds
 from slideshelf.conversion.pipeline import run_stages
 from slideshelf.conversion.results import publish
 from slideshelf.conversion.runtime import job_config
-from slideshelf.conversion.storage import delete
+from slideshelf.conversion.storage import delete, remove_after_commit
 from slideshelf.lib import scratch
 from slideshelf.lib.backoff import backoff
-from slideshelf.lib.files import is_disk_full, until_room
+from slideshelf.lib.files import StoreUnavailable, is_disk_full, until_room
 from slideshelf.lib.i18n import gettext_noop
 
 log = logging.getLogger(__name__)
@@ -38,6 +38,7 @@ REPLACEMENT_REFUSED = gettext_noop(
 )
 
 SPACE_PAUSE = 60.0  # seconds a deck waits when the disk is full, before it is tried again
+STORE_PAUSE = 30.0  # … and when the object store does not answer
 
 # What to do with a conversion that should be tried again after a number of seconds: the
 # task queue enqueues a delayed job, a command waiting in the foreground runs it itself.
@@ -64,18 +65,17 @@ def convert(deck_id: int, requeue: Requeue) -> Outcome:
 
 
 def _attempt(conversion: Conversion, requeue: Requeue) -> Outcome:
-    deck_id, public_id = conversion.pk, conversion.presentation.public_id
+    public_id = conversion.presentation.public_id
     try:
         with scratch.folder(public_id) as workspace:
             job = _run(conversion, workspace)
-            publish(conversion, job)
-        return Outcome.READY
+            return Outcome.READY if publish(conversion, job) else Outcome.SKIPPED
     except PermanentError as error:
         failure = error.as_message()
-        return _settle(deck_id, lambda current: _fail(current, failure))
+        return _settle(conversion, lambda current: _fail(current, failure))
     except TransientError as error:
         failure = error.as_message()
-        return _settle(deck_id, lambda current: _retry_or_fail(current, failure, requeue))
+        return _settle(conversion, lambda current: _retry_or_fail(current, failure, requeue))
     except (SystemExit, KeyboardInterrupt):
         # The worker was told to stop: the file is not at fault, so it waits for the next.
         log.warning("stopped while converting %s; back in the queue", public_id)
@@ -85,20 +85,26 @@ def _attempt(conversion: Conversion, requeue: Requeue) -> Outcome:
         if is_disk_full(error):
             log.warning("the disk is full: %s waits %.0f s", public_id, SPACE_PAUSE)
             return _put_back(conversion, requeue, delay=SPACE_PAUSE)
+        if isinstance(error, StoreUnavailable):
+            log.warning("%s: %s waits %.0f s", error, public_id, STORE_PAUSE)
+            return _put_back(conversion, requeue, delay=STORE_PAUSE)
         log.exception("unexpected failure converting %s", public_id)
         failure = message(UNEXPECTED)
-        return _settle(deck_id, lambda current: _retry_or_fail(current, failure, requeue))
+        return _settle(conversion, lambda current: _retry_or_fail(current, failure, requeue))
 
 
-def _settle(deck_id: int, outcome: Callable[[Conversion], Outcome]) -> Outcome:
-    """Write how the attempt ended, waiting for room on the disk as long as it takes.
+def _settle(claimed: Conversion, outcome: Callable[[Conversion], Outcome]) -> Outcome:
+    """Write how the attempt ended, waiting for room on the disk as long as it takes; nothing
+    when the deck was deleted meanwhile or is another worker's now.
 
     Each try reads the row afresh: a try that failed may have changed the object, not the row.
     """
 
     def once() -> Outcome:
-        current = Conversion.objects.select_related("presentation").filter(pk=deck_id).first()
-        return Outcome.SKIPPED if current is None else outcome(current)  # deleted meanwhile
+        current = Conversion.objects.select_related("presentation").filter(pk=claimed.pk).first()
+        if current is None or not still_holds(claimed, current):
+            return Outcome.SKIPPED
+        return outcome(current)
 
     return until_room(once)
 
@@ -131,8 +137,8 @@ def _retry_or_fail(conversion: Conversion, error: Message, requeue: Requeue) -> 
 def _put_back(conversion: Conversion, requeue: Requeue, delay: float) -> Outcome:
     """Back in the queue for a reason outside the file (a full disk, a worker told to stop):
     the attempt does not count."""
-    _settle(conversion.pk, _uncount_attempt)
-    return _settle(conversion.pk, lambda current: _requeue(current, requeue, delay))
+    _settle(conversion, _uncount_attempt)
+    return _settle(conversion, lambda current: _requeue(current, requeue, delay))
 
 
 def _uncount_attempt(conversion: Conversion) -> Outcome:
@@ -162,7 +168,7 @@ def fail(conversion: Conversion, error: Message) -> None:
     name = conversion.replacement_name
     with transaction.atomic():
         conversion.refuse_replacement(message(REPLACEMENT_REFUSED, name=name, message=error))
-        transaction.on_commit(lambda: delete(refused))
+        remove_after_commit(lambda: delete(refused))
 
 
 def convert_here(deck_id: int, poll: float = 0.25) -> Conversion:

@@ -1,10 +1,11 @@
 """What browsers are told to protect visitors with, and which connections are HTTPS.
 
-Every response carries a Content-Security-Policy that allows no inline script and nothing
-from elsewhere; a view that must differ (an embeddable page's `frame-ancestors`) sets its own
-header, which is kept. Behind a reverse proxy that ends TLS, a request counts as HTTPS only
-when the proxy is one the site trusts (SLIDESHELF_TRUSTED_PROXIES) and says so in
-X-Forwarded-Proto: anyone else could send that header too.
+Every response carries the Content-Security-Policy of `lib.content_policy`, unless its view
+set one of its own (an `embeddable` one).
+
+Behind a reverse proxy that ends TLS, a request counts as HTTPS only when the proxy is one the
+site trusts (SLIDESHELF_TRUSTED_PROXIES) and says so in X-Forwarded-Proto: anyone else could
+send that header too.
 """
 
 from __future__ import annotations
@@ -15,26 +16,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 from slideshelf.lib.clients import is_trusted
-
-POLICY = "Content-Security-Policy"
-DIRECTIVES = (
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "media-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-)
-
-
-def content_security_policy() -> str:
-    https = ("upgrade-insecure-requests",) if settings.HTTPS else ()
-    return "; ".join((*DIRECTIVES, *https))
+from slideshelf.lib.content_policy import POLICY, content_security_policy
 
 
 class SecurityHeadersMiddleware:

@@ -38,8 +38,14 @@ class RequestSizeMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        size = declared_size(request)
+        # A body anyone may send (every GET's) does not need to know who sent it: the
+        # session is not read, and a page like the embed player stays the same for all.
+        anyone = min(int(settings.MAX_ANONYMOUS_POST_BYTES), settings.MAX_UPLOAD_BYTES + FORM_ROOM)
+        if size <= anyone:
+            return self.get_response(request)
         limit = largest_body(request)
-        if declared_size(request) <= limit:
+        if size <= limit:
             return self.get_response(request)
         return too_large(request, limit)
 

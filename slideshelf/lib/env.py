@@ -10,6 +10,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 N = TypeVar("N", int, float)
 
@@ -82,3 +83,20 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if value is None:
         return list(default)
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_origin(name: str) -> str:
+    """A site's address, scheme and host (and port) only: "https://slides.example.se"; ""
+    when unset. A path, query or fragment is refused: the site is served at its root."""
+    value = env_str(name, "").strip().rstrip("/")
+    if not value:
+        return ""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigError(f"{PREFIX}{name} must start with https:// or http://, got {value!r}")
+    if parts.path or parts.query or parts.fragment or parts.username or parts.password:
+        raise ConfigError(
+            f"{PREFIX}{name} must be a scheme and host only (like https://slides.example.se), "
+            f"got {value!r}"
+        )
+    return f"{parts.scheme}://{parts.netloc.lower()}"

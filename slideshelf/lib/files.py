@@ -1,5 +1,5 @@
 """What an uploaded file's name and content say about it, before anything reads it further;
-and a disk with no room, however it is reported."""
+a disk with no room, however it is reported; and an object store that does not answer."""
 
 from __future__ import annotations
 
@@ -23,6 +23,13 @@ POSTGRES_DISK_FULL = "53100"  # SQLSTATE disk_full
 # Seconds between tries, at most: a full disk is freed by a person, and once it is, work
 # should not sleep on for long.
 LONGEST_WAIT_FOR_ROOM = 30.0
+
+
+class StoreUnavailable(OSError):
+    """The object store did not answer or said it cannot now (lib/object_storage.py); nothing
+    was written, and trying later may help."""
+
+    RETRY_AFTER = 60  # seconds a person or a program is asked to wait before trying again
 
 
 def sha256_of(handle: IO[bytes]) -> tuple[str, int]:

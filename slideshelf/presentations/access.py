@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import User as Account
 from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 
-from slideshelf.presentations.models import Collection, Presentation, Visibility
+from slideshelf.presentations.models import Collection, Presentation, Tag, Visibility
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -67,6 +68,16 @@ def viewable_or_404(user: User | None, public_id: str) -> Presentation:
     return deck
 
 
+def shown_elsewhere(public_id: str) -> Presentation | None:
+    """The deck when other sites may show it (embed player, oEmbed): when anyone may see it,
+    whoever is asking. None for a private deck, one staff hid, and an unknown id alike."""
+    try:
+        deck = _deck_or_404(public_id)
+    except Http404:
+        return None
+    return deck if can_view(None, deck) else None
+
+
 def changeable_or_404(user: User, public_id: str) -> Presentation:
     """The deck when the user may change it (its owner or staff); 404 otherwise."""
     deck = _deck_or_404(public_id)
@@ -119,6 +130,31 @@ def listed_collection_or_404(slug: str) -> Collection:
     found = listed_collections().filter(slug=slug).first()
     if found is None:
         raise Http404("No such collection")
+    return found
+
+
+def listed_tags() -> QuerySet[Tag]:
+    """Tags with at least one listed deck: a tag only private decks carry is not shown."""
+    return Tag.objects.filter(presentations__in=listed_presentations()).distinct()
+
+
+def listed_tag_or_404(slug: str) -> Tag:
+    found = listed_tags().filter(slug=slug).first()
+    if found is None:
+        raise Http404("No such tag")
+    return found
+
+
+def listed_uploaders() -> QuerySet[Account]:
+    """Active accounts with at least one listed deck: the others have no page of their own."""
+    listed = listed_presentations()
+    return Account.objects.filter(is_active=True, presentations__in=listed).distinct()
+
+
+def listed_uploader_or_404(username: str) -> Account:
+    found = listed_uploaders().filter(**{Account.USERNAME_FIELD: username}).first()
+    if found is None:
+        raise Http404("No such uploader")
     return found
 
 

@@ -17,7 +17,9 @@ from slideshelf.lib.text import cut_at_word
 SLUG_LENGTH = 50
 # The actions under a deck's address (`/p/<id>/<action>/`): no deck's slug may be one of them.
 # The URL test fails when a route is added under /p/<id>/ without its name here.
-RESERVED_SLUGS = frozenset({"download", "delete", "report", "status.json"})
+RESERVED_SLUGS = frozenset(
+    {"download", "delete", "report", "status.json", "transcript.md", "transcript.txt"}
+)
 
 
 class Visibility(models.TextChoices):
@@ -302,6 +304,16 @@ class Slide(models.Model):
         """Alt text for the slide image, drawn from what the slide says."""
         # The title says what the slide is about; its full text follows in the transcript.
         return cut_at_word(self.title or self.text or self.ocr_text, 120) or f"Slide {self.number}"
+
+    @property
+    def table_list(self) -> list[str]:
+        """Each table (and chart's data) on the slide, as text."""
+        return [table for table in self.table_text.split("\n\n") if table]
+
+    @property
+    def alt_text_list(self) -> list[str]:
+        """Each picture's description on the slide."""
+        return [alt for alt in self.alt_texts.split("\n") if alt]
 
     @property
     def full_text(self) -> str:

@@ -97,6 +97,11 @@ class Token:
     end: int
 
 
+# Languages the analysis reads well: the stemmed ones, and those written without spaces, whose
+# text is cut into character pairs. Any other language is searched by its words as written.
+KNOWN_LANGUAGES = frozenset(SNOWBALL) | {"ja", "ko", "zh"}
+
+
 def language_of(code: str) -> str:
     """The analysis language for a deck's language code ("sv-SE" → "sv"; unknown → "")."""
     base = code.lower().split("-", 1)[0]

@@ -13,14 +13,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from slideshelf.search.analysis import KNOWN_LANGUAGES
 from slideshelf.search.duplicates import near_duplicates_of
 from slideshelf.search.finding import SearchPage, find
+from slideshelf.search.forms import MAX_PAGE
 from slideshelf.search.indexing import queue_index, reindex, repair, sync
 from slideshelf.search.marking import transcript_marks
 from slideshelf.search.similar_list import Similar, Why, similar_to
 from slideshelf.search.types import Filters, Sort
 
 __all__ = [
+    "KNOWN_LANGUAGES",
+    "MAX_PAGE",
     "Filters",
     "SearchPage",
     "Similar",

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import tempfile
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -19,12 +19,14 @@ from django.utils.translation import gettext_lazy as _
 from slideshelf.conversion.errors import PermanentError
 from slideshelf.conversion.messages import translated
 from slideshelf.conversion.sniff import EXTENSIONS, sniff
+from slideshelf.lib.languages import language_name
 from slideshelf.presentations import access
-from slideshelf.presentations.models import Collection, Licence, Visibility
+from slideshelf.presentations.models import Collection, Licence, Presentation, Visibility
+from slideshelf.search import api as search
 
 ACCEPT = ",".join(EXTENSIONS)
-LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 MAX_TAGS = 20
+MAX_BULK = 500  # decks one bulk action may change
 TAG_LENGTH = 64
 
 
@@ -93,6 +95,33 @@ def sniff_upload(upload: UploadedFile[bytes]) -> None:
         os.unlink(scratch)
 
 
+class LanguageField(forms.ChoiceField):
+    """A deck's language, one of those search reads well; a regional code ("sv-SE") is taken
+    as its language. A deck's own language stays a choice, whatever detection gave it."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(choices=language_choices, **kwargs)
+
+    def to_python(self, value: Any) -> str:
+        code = str(super().to_python(value)).strip().lower()
+        base = code.split("-", 1)[0]
+        return base if base in search.KNOWN_LANGUAGES else code
+
+    def offer(self, code: str) -> None:
+        """Keep `code` a choice, though search has no rules for it (detection knows more)."""
+        if code and code not in search.KNOWN_LANGUAGES:
+            self.choices = [*language_choices(), (code, language_name(code))]
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """Every language search reads well, by its name in the visitor's language."""
+    named = sorted(
+        ((code, language_name(code)) for code in search.KNOWN_LANGUAGES),
+        key=lambda choice: choice[1].casefold(),
+    )
+    return [("", gettext("Detect it from the slides")), *named]
+
+
 class DeckDetailsForm(forms.Form):
     """What an owner says about a deck: on upload, and when editing it later."""
 
@@ -111,12 +140,10 @@ class DeckDetailsForm(forms.Form):
         max_length=1000,
         help_text=_("Separate tags with commas."),
     )
-    language = forms.CharField(
+    language = LanguageField(
         label=_("Language"),
         required=False,
-        max_length=16,
-        help_text=_("A language code such as sv or en; leave empty if unknown."),
-        widget=forms.TextInput(attrs={"list": "language-codes", "autocomplete": "off"}),
+        help_text=_("The language of the slides' text, for search and for screen readers."),
     )
     visibility = forms.ChoiceField(
         label=_("Who can see it"),
@@ -152,12 +179,7 @@ class DeckDetailsForm(forms.Form):
         if current := self.initial.get("collection"):
             offered = offered | Collection.objects.filter(pk=current)
         self.fields["collection"].queryset = offered  # type: ignore[attr-defined]
-
-    def clean_language(self) -> str:
-        code: str = self.cleaned_data["language"].strip()
-        if code and not LANGUAGE_CODE.match(code):
-            raise ValidationError(gettext("Enter a language code such as sv or en."))
-        return code.lower()
+        cast(LanguageField, self.fields["language"]).offer(self.initial.get("language") or "")
 
     def clean_tags(self) -> list[str]:
         tags: list[str] = []
@@ -195,3 +217,32 @@ class ReplaceForm(forms.Form):
 
     def clean_file(self) -> UploadedFile[bytes]:
         return check_upload(self.cleaned_data["file"])
+
+
+class BulkAction(models.TextChoices):
+    PUBLIC = "public", _("Make public")
+    UNLISTED = "unlisted", _("Make unlisted")
+    PRIVATE = "private", _("Make private")
+    DELETE = "delete", _("Delete…")
+
+
+class BulkForm(forms.Form):
+    """One action for several of the owner's decks, chosen on their list."""
+
+    action = forms.ChoiceField(label=_("With the chosen presentations"), choices=BulkAction)
+    deck = forms.MultipleChoiceField(
+        error_messages={"required": _("Choose at least one presentation first.")}
+    )
+
+    def __init__(self, *args: Any, user: access.User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.owned = access.owned_presentations(user)
+        chosen = self.data.getlist("deck") if hasattr(self.data, "getlist") else []
+        # Only the owner's own decks are choices: another's id is refused as not one of them.
+        found = self.owned.filter(public_id__in=chosen[:MAX_BULK])
+        ids = found.values_list("public_id", flat=True)
+        cast(forms.ChoiceField, self.fields["deck"]).choices = [(i, i) for i in ids]
+
+    def chosen_decks(self) -> list[Presentation]:
+        decks = self.owned.filter(public_id__in=self.cleaned_data["deck"])
+        return list(decks.order_by("-created_at", "-pk"))

@@ -3,16 +3,17 @@ made the new version of an earlier deck, deleted. Views, commands and the API ca
 
 from __future__ import annotations
 
-from typing import IO
+from typing import IO, Any
 
 from django.contrib.auth.models import User
 from django.core.files import File
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from slideshelf.conversion import intake
-from slideshelf.conversion.storage import atomic_or_undo, delete, delete_prefix
+from slideshelf.conversion.storage import atomic_or_undo, delete, delete_prefix, remove_after_commit
 from slideshelf.lib.files import safe_name, sha256_of
-from slideshelf.presentations.collections import next_position
+from slideshelf.presentations.collections import next_position, set_collection
 from slideshelf.presentations.models import Collection, Licence, Presentation, Tag, Visibility
 
 replace_file = intake.replace
@@ -61,6 +62,59 @@ def create_presentation(
     return deck
 
 
+def create_uploaded(
+    upload: UploadedFile[bytes], owner: User, details: dict[str, Any]
+) -> Presentation:
+    """A deck from an uploaded file, with the details form's cleaned values (the upload page
+    and the API)."""
+    return create_presentation(
+        upload,
+        safe_name(upload.name or ""),
+        owner=owner,
+        title=details["title"],
+        description=details["description"],
+        language=details["language"],
+        visibility=details["visibility"],
+        download_allowed=details["download_allowed"],
+        tags=details["tags"],
+        licence=details["licence"],
+        collection=details["collection"],
+    )
+
+
+def details_of(deck: Presentation) -> dict[str, object]:
+    """The deck's details as the details form takes them."""
+    return {
+        "title": deck.title,
+        "description": deck.description,
+        "tags": ", ".join(tag.name for tag in deck.tags.all()),
+        "language": deck.language,
+        "visibility": deck.visibility,
+        "download_allowed": deck.download_allowed,
+        "licence": deck.licence,
+        "collection": deck.collection_id,
+    }
+
+
+def change_details(deck: Presentation, details: dict[str, Any]) -> None:
+    """Give the deck the details form's cleaned values."""
+    for field in ("title", "description", "language", "download_allowed", "licence"):
+        setattr(deck, field, details[field])
+    deck.set_visibility(details["visibility"])  # a change moves the deck's images
+    deck.save()  # a new updated_at: cached pages of the deck are not served any more
+    deck.tags.set([Tag.named(name) for name in details["tags"]])
+    set_collection(deck, details["collection"])  # at the end of a collection it joins
+
+
+def change_visibility(deck: Presentation, visibility: str) -> bool:
+    """Who may see the deck, from now on; False when that is who could already."""
+    if deck.visibility == visibility:
+        return False
+    deck.set_visibility(visibility)  # moves the deck's images
+    deck.save()  # a new updated_at: cached pages of the deck are not served any more
+    return True
+
+
 def make_new_version(upload: Presentation, earlier: Presentation) -> None:
     """Use a new upload as the new file of the earlier deck it duplicates, and drop the upload.
 
@@ -77,7 +131,7 @@ def delete_presentation(deck: Presentation) -> None:
     with transaction.atomic():
         deck.delete()
         # After the commit: a rolled-back delete must not leave a deck without its files.
-        transaction.on_commit(lambda: _delete_folders(folders))
+        remove_after_commit(lambda: _delete_folders(folders))
 
 
 def _delete_folders(folders: tuple[str, ...]) -> None:

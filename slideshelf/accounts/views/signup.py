@@ -13,6 +13,7 @@ from slideshelf.accounts import signups, throttle
 from slideshelf.accounts.forms import SignupForm
 from slideshelf.accounts.limits import may_sign_up
 from slideshelf.accounts.views.limited import too_many
+from slideshelf.lib.addresses import absolute
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -36,7 +37,7 @@ def signup(request: HttpRequest) -> HttpResponse:
             ),
         )
     data = form.cleaned_data
-    site_url = request.build_absolute_uri("/").rstrip("/")
+    site_url = absolute(request, "/").rstrip("/")
     signups.ask(
         data["username"], data["email"], data["password1"], form.invitation_object, site_url
     )

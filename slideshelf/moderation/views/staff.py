@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST, require_safe
 
+from slideshelf.lib.addresses import absolute
 from slideshelf.moderation import queue, services
 from slideshelf.moderation.decorators import staff_or_404
 from slideshelf.moderation.forms import HideForm, ReplyForm, RestoreForm
@@ -103,5 +104,5 @@ def _done(request: HttpRequest, presentation: Presentation, message: str) -> Htt
 
 
 def _site_url(request: HttpRequest) -> str:
-    """This site's origin as the staff member reached it, for links in e-mail."""
-    return request.build_absolute_uri("/").rstrip("/")
+    """This site's origin, for links in e-mail."""
+    return absolute(request, "/").rstrip("/")

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from slideshelf.presentations import access
 from slideshelf.presentations.collections import RUNNING_ORDER
-from slideshelf.presentations.models import Presentation, Tag, with_cards
+from slideshelf.presentations.models import Presentation, with_cards
 
 PER_PAGE = 24
 NEWEST_FIRST = ("-created_at", "-pk")
@@ -45,9 +44,9 @@ def deck_list(
 
 @require_safe
 def tag(request: HttpRequest, slug: str) -> HttpResponse:
-    listed = access.listed_presentations()
-    found = get_object_or_404(Tag.objects.filter(presentations__in=listed).distinct(), slug=slug)
-    return deck_list(request, listed.filter(tags=found), "pages/tag.html", {"tag": found})
+    found = access.listed_tag_or_404(slug)
+    decks = access.listed_presentations().filter(tags=found)
+    return deck_list(request, decks, "pages/tag.html", {"tag": found})
 
 
 @require_safe
@@ -64,12 +63,10 @@ def collection(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def uploader(request: HttpRequest, username: str) -> HttpResponse:
-    listed = access.listed_presentations()
-    users = get_user_model().objects.filter(is_active=True, presentations__in=listed).distinct()
-    user = get_object_or_404(users, **{get_user_model().USERNAME_FIELD: username})
+    user = access.listed_uploader_or_404(username)
     return deck_list(
         request,
-        listed.filter(owner=user),
+        access.listed_presentations().filter(owner=user),
         "pages/uploader.html",
         {"uploader": user, "name": user.get_full_name() or user.get_username()},
     )

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from django.core.files import File
-from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.views.decorators.http import require_safe
 
 from slideshelf.conversion.models import Conversion
 from slideshelf.conversion.types import FileType
-from slideshelf.presentations import access
+from slideshelf.lib.addresses import absolute
+from slideshelf.lib.file_response import file_response
+from slideshelf.pages import counter, counting
+from slideshelf.presentations import access, transcripts
 from slideshelf.presentations.models import Presentation
+from slideshelf.statistics.models import Kind
 
 # A public deck's images: an address never changes its picture, nor its audience (the deck's
 # images move when who may see it changes), so any cache may keep them for good.
@@ -19,12 +22,7 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 # outlives a visitor's access to the deck by that much at most.
 PRIVATE_IMAGE = "private, max-age=3600"
 UNKNOWN_TYPE = "application/octet-stream"
-
-
-def _open(name: str | None) -> File[bytes]:
-    if not name or not default_storage.exists(name):
-        raise Http404("File not found")
-    return default_storage.open(name, "rb")
+DOWNLOAD = "private, no-cache"
 
 
 def _download_allowed(deck: Presentation) -> None:
@@ -32,21 +30,25 @@ def _download_allowed(deck: Presentation) -> None:
         raise Http404("The owner does not allow downloads")
 
 
+def _count_download(request: HttpRequest, deck: Presentation, kind: Kind) -> None:
+    if counting.whole_download(request) and counting.counts_for(request, deck):
+        counter.count_download(deck.pk, kind)
+
+
 @require_safe
-def original(request: HttpRequest, public_id: str) -> FileResponse:
+def original(request: HttpRequest, public_id: str) -> HttpResponseBase:
     deck = access.viewable_or_404(request.user, public_id)
     _download_allowed(deck)
     # The type the content was found to be, never the one its name claims; with the
     # SecurityMiddleware's `nosniff`, a browser does not guess either.
     detected = original_type(deck)
-    response = FileResponse(
-        _open(deck.original.name),
-        as_attachment=True,
-        filename=download_name(deck.original_name, detected),
-        content_type=detected.media_type if detected else UNKNOWN_TYPE,
+    _count_download(request, deck, Kind.ORIGINAL)
+    return file_response(
+        deck.original.name,
+        detected.media_type if detected else UNKNOWN_TYPE,
+        DOWNLOAD,
+        download_as=download_name(deck.original_name, detected),
     )
-    response["Cache-Control"] = "private, no-cache"
-    return response
 
 
 def original_type(deck: Presentation) -> FileType | None:
@@ -66,31 +68,47 @@ def download_name(name: str, detected: FileType | None) -> str:
 
 
 @require_safe
-def pdf(request: HttpRequest, public_id: str) -> FileResponse:
+def pdf(request: HttpRequest, public_id: str) -> HttpResponseBase:
     deck = access.viewable_or_404(request.user, public_id)
     _download_allowed(deck)
     if not deck.pdf:
         raise Http404("No PDF yet")
-    response = FileResponse(
-        _open(deck.pdf.name),
-        as_attachment=True,
-        filename=f"{deck.slug}.pdf",
-        content_type="application/pdf",
-    )
-    response["Cache-Control"] = "private, no-cache"
-    return response
+    _count_download(request, deck, Kind.PDF)
+    return file_response(deck.pdf.name, "application/pdf", DOWNLOAD, download_as=f"{deck.slug}.pdf")
 
 
 @require_safe
 def slide_image(
     request: HttpRequest, public_id: str, revision: int, audience: str, name: str
-) -> FileResponse:
+) -> HttpResponseBase:
     deck = access.viewable_or_404(request.user, public_id)
     # An old address serves no one, the owner included, and redirects nowhere (as an old
     # revision's): no page links it any more, and a redirect, which a shared cache may keep
     # too, would leave it a way to the deck's images for an audience that was not meant.
     if (revision, audience) != (deck.revision, deck.audience):
         raise Http404("Old address")
-    response = FileResponse(_open(f"{deck.media_prefix()}/{name}"), content_type="image/webp")
-    response["Cache-Control"] = IMMUTABLE if access.is_public(deck) else PRIVATE_IMAGE
+    return file_response(
+        f"{deck.media_prefix()}/{name}",
+        "image/webp",
+        IMMUTABLE if access.is_public(deck) else PRIVATE_IMAGE,
+    )
+
+
+@require_safe
+def transcript(request: HttpRequest, public_id: str, kind: str) -> HttpResponse:
+    """The deck's transcript as a Markdown or plain text file."""
+    deck = access.viewable_or_404(request.user, public_id)
+    if not deck.has_slides:
+        raise Http404("No slides yet")
+    write, extension, media_type = TRANSCRIPTS[kind]
+    body = write(deck, deck.slides.all(), absolute(request, deck.get_absolute_url()))
+    response = HttpResponse(body, content_type=f"{media_type}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{deck.slug}.{extension}"'
+    response["Cache-Control"] = DOWNLOAD
     return response
+
+
+TRANSCRIPTS = {
+    "markdown": (transcripts.as_markdown, "md", "text/markdown"),
+    "text": (transcripts.as_text, "txt", "text/plain"),
+}

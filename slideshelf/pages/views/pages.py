@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -14,15 +13,16 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
-from slideshelf.pages import counter
+from slideshelf.lib.addresses import absolute
+from slideshelf.pages import counter, counting
 from slideshelf.pages.seo import json_ld
+from slideshelf.pages.sharing import share_box
 from slideshelf.pages.views.files import download_name, original_type
 from slideshelf.presentations import access
 from slideshelf.presentations.models import Presentation, Slide
 from slideshelf.presentations.slide_map import follow
 from slideshelf.search.api import similar_to, transcript_marks
-
-ROBOTS = re.compile(r"bot|crawl|spider|slurp|preview|fetch", re.IGNORECASE)
+from slideshelf.statistics.models import Kind
 
 
 def presentation(
@@ -39,7 +39,7 @@ def presentation(
         return HttpResponseRedirect(target, status=301) if slug else redirect(target)
     if number is not None and (moved := _moved_slide(request, deck, number)):
         return redirect(moved)
-    count_view(request, deck)
+    count_view(request, deck, number)
     key = _cache_key(request, deck)
     if key and (body := cache.get(key)) is not None:
         return HttpResponse(body)
@@ -93,8 +93,8 @@ def page_context(request: HttpRequest, deck: Presentation, number: int | None) -
     window = SlideWindow.around(start, deck.slide_count)
     shown = _slides_with_images(deck, window)
     first = shown.get(1)
-    url = request.build_absolute_uri(deck.get_absolute_url())
-    image = request.build_absolute_uri(first.image_url()) if first else ""
+    url = absolute(request, deck.get_absolute_url())
+    image = absolute(request, first.image_url()) if first else ""
     # Read at most once, and only by what the cached fragments lack: JSON-LD and transcript.
     every_slide = deck.slides.all()
     return {
@@ -122,6 +122,9 @@ def page_context(request: HttpRequest, deck: Presentation, number: int | None) -
             download_name(deck.original_name, original_type(deck))
         ),
         "cache_seconds": settings.PAGE_CACHE_SECONDS,
+        # An unlisted deck is anyone's with the link, and in no search engine.
+        "noindex": not access.is_public(deck),
+        **(share_box(request, deck, first, start) if deck.slide_count else {}),
         **search_marks(request.GET.get("q", ""), deck, every_slide),
     }
 
@@ -163,10 +166,15 @@ def search_marks(text: str, deck: Presentation, slides: Iterable[Slide]) -> dict
 
 def _owner_notices(request: HttpRequest, deck: Presentation) -> dict[str, Any]:
     """The conversion's state, where the page says something about it: to the owner, about a
-    new file converting; to anyone, why a deck without slides has none."""
+    new file converting; to anyone, why a deck without slides has none. Whether the visitor
+    may change the deck: its owner and staff see its visibility and the ways to change it."""
     is_owner = access.is_owner(request.user, deck)
     conversion = deck.conversion if is_owner or not deck.has_slides else None
-    return {"is_owner": is_owner, "conversion": conversion}
+    return {
+        "is_owner": is_owner,
+        "can_change": access.can_change(request.user, deck),
+        "conversion": conversion,
+    }
 
 
 def _cache_key(request: HttpRequest, deck: Presentation) -> str | None:
@@ -177,12 +185,11 @@ def _cache_key(request: HttpRequest, deck: Presentation) -> str | None:
     return f"page:{deck.page_version}:{where}"
 
 
-def count_view(request: HttpRequest, deck: Presentation) -> None:
-    """One more view: no cookie, no address, nothing stored about the visitor."""
+def count_view(request: HttpRequest, deck: Presentation, number: int | None) -> None:
+    """One more view, as far as the slide it opens at: no cookie, no address, nothing stored
+    about the visitor. The page's reach.js reports it if the reader goes further."""
     if request.method != "GET" or not deck.has_slides:
         return
-    if access.is_owner(request.user, deck):
-        return
-    if ROBOTS.search(request.headers.get("User-Agent", "")):
-        return
-    counter.count_view(deck.pk)
+    if counting.counts_for(request, deck):
+        slide = min(max(number or 1, 1), deck.slide_count) if deck.slide_count else None
+        counter.count_view(deck.pk, Kind.PAGE, slide)

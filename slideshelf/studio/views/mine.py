@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -10,11 +12,12 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from slideshelf.presentations import access
-from slideshelf.presentations.collections import set_collection
-from slideshelf.presentations.models import Presentation, Tag
+from slideshelf.presentations.models import FIRST_SLIDE, Presentation
 from slideshelf.search import api as search
-from slideshelf.studio.forms import DeckDetailsForm
-from slideshelf.studio.lifecycle import delete_presentation, retry
+from slideshelf.statistics.report import Totals, totals_by_deck
+from slideshelf.studio.forms import BulkForm, DeckDetailsForm
+from slideshelf.studio.lifecycle import change_details, delete_presentation, details_of, retry
+from slideshelf.studio.models import Export
 
 
 @login_required
@@ -23,11 +26,25 @@ def my_presentations(request: HttpRequest) -> HttpResponse:
     decks = list(
         access.owned_presentations(request.user)
         .select_related("conversion")
+        .prefetch_related(FIRST_SLIDE)
         .order_by("-created_at", "-pk")
     )
-    earlier = search.near_duplicates_of([deck.pk for deck in decks])
-    rows = [(deck, earlier.get(deck.pk)) for deck in decks]
-    return render(request, "studio/my.html", {"rows": rows})
+    ids = [deck.pk for deck in decks]
+    earlier = search.near_duplicates_of(ids)
+    totals = totals_by_deck(ids)
+    rows = [MyDeck(deck, earlier.get(deck.pk), totals[deck.pk]) for deck in decks]
+    latest_export = Export.objects.filter(owner_id=request.user.pk).first()
+    context = {"rows": rows, "export": latest_export, "bulk": BulkForm(user=request.user)}
+    return render(request, "studio/my.html", context)
+
+
+@dataclass(frozen=True)
+class MyDeck:
+    """A deck on its owner's list: the earlier deck it seems a new version of, its counts."""
+
+    deck: Presentation
+    earlier: Presentation | None
+    totals: Totals
 
 
 @login_required
@@ -58,32 +75,12 @@ def delete(request: HttpRequest, public_id: str) -> HttpResponse:
 def edit(request: HttpRequest, public_id: str) -> HttpResponse:
     deck = access.changeable_or_404(request.user, public_id)
     if request.method != "POST":
-        form = DeckDetailsForm(initial=_details(deck), user=request.user)
+        form = DeckDetailsForm(initial=details_of(deck), user=request.user)
         return render(request, "studio/edit.html", {"deck": deck, "form": form})
     # With the initial values, so the deck's current collection is among the choices.
-    form = DeckDetailsForm(request.POST, initial=_details(deck), user=request.user)
+    form = DeckDetailsForm(request.POST, initial=details_of(deck), user=request.user)
     if not form.is_valid():
         return render(request, "studio/edit.html", {"deck": deck, "form": form}, status=400)
-    details = form.cleaned_data
-    fields = ("title", "description", "language", "download_allowed", "licence")
-    for field in fields:
-        setattr(deck, field, details[field])
-    deck.set_visibility(details["visibility"])  # a change moves the deck's images
-    deck.save()  # a new updated_at: cached pages of the deck are not served any more
-    deck.tags.set([Tag.named(name) for name in details["tags"]])
-    set_collection(deck, details["collection"])  # at the end of a collection it joins
+    change_details(deck, form.cleaned_data)
     messages.success(request, gettext("“%(title)s” is saved.") % {"title": deck.display_title})
     return redirect("my-presentations")
-
-
-def _details(deck: Presentation) -> dict[str, object]:
-    return {
-        "title": deck.title,
-        "description": deck.description,
-        "tags": ", ".join(tag.name for tag in deck.tags.all()),
-        "language": deck.language,
-        "visibility": deck.visibility,
-        "download_allowed": deck.download_allowed,
-        "licence": deck.licence,
-        "collection": deck.collection_id,
-    }

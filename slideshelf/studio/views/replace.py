@@ -10,7 +10,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from slideshelf.lib.files import is_disk_full
 from slideshelf.presentations import access
 from slideshelf.presentations.models import Presentation
 from slideshelf.search import api as search
@@ -18,12 +17,11 @@ from slideshelf.studio import lifecycle
 from slideshelf.studio.forms import ReplaceForm
 from slideshelf.studio.limits import take_uploads
 from slideshelf.studio.views.upload import (
-    INSUFFICIENT_STORAGE,
     PAYLOAD_TOO_LARGE,
     TOO_MANY_REQUESTS,
+    cannot_keep,
     created,
     first_error,
-    no_room_text,
     wants_json,
 )
 
@@ -45,11 +43,11 @@ def replace(request: HttpRequest, public_id: str) -> HttpResponse:
             form.add_error(None, message)
             return _refuse(request, deck, form, message, TOO_MANY_REQUESTS)
         replaced = lifecycle.replace_file(deck, upload, upload.name or "")
-    except (OSError, DatabaseError) as error:  # the disk, or the database on it, is full
-        if not is_disk_full(error):
+    except (OSError, DatabaseError) as error:
+        if not (refusal := cannot_keep(error)):
             raise
-        form.add_error(None, no_room_text())
-        return _refuse(request, deck, form, no_room_text(), INSUFFICIENT_STORAGE)
+        form.add_error(None, refusal[0])
+        return _refuse(request, deck, form, *refusal)
     if not replaced:
         message = gettext("This is the file the presentation already has.")
         form.add_error("file", message)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError
@@ -13,21 +11,39 @@ from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_http_methods
 
-from slideshelf.lib.files import is_disk_full, safe_name
+from slideshelf.lib.files import StoreUnavailable, is_disk_full
 from slideshelf.presentations.models import Presentation
 from slideshelf.studio.forms import UploadForm
-from slideshelf.studio.lifecycle import create_presentation
+from slideshelf.studio.lifecycle import create_uploaded
 from slideshelf.studio.limits import take_uploads, uploads_left
 
 TOO_MANY_REQUESTS = 429
 PAYLOAD_TOO_LARGE = 413
 INSUFFICIENT_STORAGE = 507
+SERVICE_UNAVAILABLE = 503
+
+
+def cannot_keep(error: Exception) -> tuple[str, int] | None:
+    """What to tell an uploader whose file could not be kept, and the status: the disk (or
+    the database on it) is full, or the object store does not answer; None for other errors."""
+    if is_disk_full(error):
+        return no_room_text(), INSUFFICIENT_STORAGE
+    if isinstance(error, StoreUnavailable):
+        return store_down_text(), SERVICE_UNAVAILABLE
+    return None
 
 
 def no_room_text() -> str:
     return gettext(
         "The server has no room for this file just now. Nothing was kept; please try again "
         "later, and tell the site's administrator if it goes on."
+    )
+
+
+def store_down_text() -> str:
+    return gettext(
+        "The store that keeps the files is not answering just now. Nothing was kept; please "
+        "try again in a minute, and tell the site's administrator if it goes on."
     )
 
 
@@ -48,12 +64,15 @@ def upload(request: HttpRequest) -> HttpResponse:
     try:
         if not take_uploads(request.user, len(files)):  # counting writes to the database too
             return _too_many(request, form)
-        decks = [_store(request, upload, form.cleaned_data) for upload in files]
-    except (OSError, DatabaseError) as error:  # the disk, or the database on it, is full
-        if not is_disk_full(error):
+        decks = [
+            create_uploaded(upload, request.user, form.cleaned_data)  # type: ignore[arg-type]
+            for upload in files
+        ]
+    except (OSError, DatabaseError) as error:
+        if not (refusal := cannot_keep(error)):
             raise
-        form.add_error(None, no_room_text())
-        return _refuse(request, form, no_room_text(), INSUFFICIENT_STORAGE)
+        form.add_error(None, refusal[0])
+        return _refuse(request, form, *refusal)
     if wants_json(request):
         return JsonResponse(created(decks[0]), status=201)
     return redirect("my-presentations")
@@ -68,22 +87,6 @@ def _too_many(request: HttpRequest, form: UploadForm) -> HttpResponse:
     ) % {"count": left}
     form.add_error(None, message)
     return _refuse(request, form, message, TOO_MANY_REQUESTS)
-
-
-def _store(request: HttpRequest, upload: Any, data: dict[str, Any]) -> Presentation:
-    return create_presentation(
-        upload,
-        safe_name(upload.name or ""),
-        owner=request.user,  # type: ignore[arg-type]
-        title=data["title"],
-        description=data["description"],
-        language=data["language"],
-        visibility=data["visibility"],
-        download_allowed=data["download_allowed"],
-        tags=data["tags"],
-        licence=data["licence"],
-        collection=data["collection"],
-    )
 
 
 def created(deck: Presentation) -> dict[str, str]:

@@ -10,6 +10,7 @@ from django.core.checks import Warning as CheckWarning
 from django.core.checks import run_checks
 from django.core.management.base import BaseCommand, CommandParser
 
+from slideshelf.core.startup import ready_to_serve
 from slideshelf.core.supervisor import Child, supervise
 
 
@@ -26,6 +27,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, host: str, port: int, workers: int, **options: Any) -> None:
         logging.basicConfig(format="slideshelf serve: %(message)s", level=logging.INFO)
+        done = ready_to_serve()
+        if done:
+            self.stdout.write(done)
         for problem in run_checks(tags=None):
             if isinstance(problem, CheckWarning):
                 self.stderr.write(self.style.WARNING(f"{problem.msg}\n  {problem.hint}"))

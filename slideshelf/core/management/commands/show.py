@@ -5,7 +5,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from slideshelf.presentations.models import Presentation, Slide
+from slideshelf.presentations.models import Presentation
+from slideshelf.presentations.records import slide_record
 
 
 def presentation_as_dict(deck: Presentation) -> dict[str, Any]:
@@ -16,23 +17,7 @@ def presentation_as_dict(deck: Presentation) -> dict[str, Any]:
         "status": deck.conversion.status,
         "error": deck.conversion.failure_english or None,
         "slide_count": deck.slide_count,
-        "slides": [slide_as_dict(slide) for slide in deck.slides.all()],
-    }
-
-
-def slide_as_dict(slide: Slide) -> dict[str, Any]:
-    """Everything read from a slide, each kind apart: `text` is what the slide says itself;
-    `ocr_text` what text recognition read in its pictures."""
-    return {
-        "number": slide.number,
-        "title": slide.title,
-        "text": slide.text,
-        "notes": slide.notes,
-        "tables": [table for table in slide.table_text.split("\n\n") if table],
-        "alt_texts": [alt for alt in slide.alt_texts.split("\n") if alt],
-        "ocr_text": slide.ocr_text,
-        "hidden": slide.hidden,
-        "source": slide.text_source,
+        "slides": [slide_record(slide) for slide in deck.slides.all()],
     }
 
 

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
 from slideshelf.conversion.worker import Chore, run_worker
+from slideshelf.core.startup import ready_for_work
 from slideshelf.limits import api as attempts
 from slideshelf.search import api as search
 
@@ -28,6 +29,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, batch: bool, interval: float, **options: Any) -> None:
         logging.getLogger("django_tasks_db").setLevel(logging.WARNING)
+        ready_for_work()
         self.stderr.write(f"slideshelf worker: converting into {settings.DATA_DIR}")
         run_worker(
             batch=batch,
