@@ -4,10 +4,16 @@ phone and a desktop: nothing scrolls sideways, and axe-core finds no WCAG 2.1 A/
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
+from django.core import mail
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
+from slideshelf.accounts import signups
 from slideshelf.presentations.models import Collection
 from tests.browser import WIDTHS, assert_fits_and_passes_axe, csp_violations
 from tests.conftest import CORPUS, SQLITE_PASS_ONLY
@@ -56,7 +62,21 @@ def pages(deck):
         "log in": "/login/",
         "sign up": "/signup/",
         "password reset": "/password-reset/",
+        "sign-up mail sent": "/signup/sent/",
+        "password reset mail sent": "/password-reset/sent/",
+        "password reset done": "/password-reset/done/",
     }
+
+
+def links_from_mail(user) -> dict[str, str]:
+    """The pages a visitor reaches from the site's e-mails: confirming a sign-up, and choosing
+    a new password (its link goes on to the form)."""
+    mail.outbox.clear()
+    signups.ask("bo", "bo@example.org", "a long and good passphrase 81", None, "")
+    (confirm,) = re.findall(r"/signup/confirm/\S+/", mail.outbox[0].body)
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    reset = f"/password-reset/{uid}/{default_token_generator.make_token(user)}/"
+    return {"confirm sign-up": confirm, "choose a new password": reset}
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
@@ -65,7 +85,7 @@ def test_visitor_pages_fit_and_pass_axe(browser, live_server, site, language):
     refused = csp_violations(context)
     page = context.new_page()
     try:
-        for name, path in pages(site).items():
+        for name, path in {**pages(site), **links_from_mail(site.owner)}.items():
             for width in WIDTHS:
                 page.set_viewport_size({"width": width, "height": 800})
                 response = page.goto(live_server.url + path)

@@ -1,17 +1,20 @@
-"""In real Chromium: the error pages and the password-change form pass axe at a phone's width and
-a desktop's, and a page load asks for nothing the site does not have (no 404 for an icon)."""
+"""In real Chromium: the error pages and the password-change form fit and pass axe at every width
+the site is checked at, in both languages, and a page load asks for nothing the site does not
+have (no 404 for an icon)."""
 
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 
-from tests.browser import assert_no_axe_violations, csp_violations, horizontal_overflow
+from tests.browser import WIDTHS, assert_no_axe_violations, csp_violations, horizontal_overflow
 from tests.conftest import SQLITE_PASS_ONLY
 from tests.uploading import make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), SQLITE_PASS_ONLY]
 
-WIDTHS = (320, 1280)
+LANGUAGES = ("en", "sv")
 ERROR_PAGES = {
     "/test-errors/400/": 400,
     "/test-errors/403/": 403,
@@ -27,11 +30,21 @@ def failing_views(settings):
 
 
 @pytest.fixture(params=WIDTHS, ids=lambda width: f"{width}px")
-def visitor(request, browser):
+def width(request):
+    return request.param
+
+
+@pytest.fixture(params=LANGUAGES)
+def language(request):
+    return request.param
+
+
+@pytest.fixture
+def visitor(browser, width, language):
     context = browser.new_context(
-        viewport={"width": request.param, "height": 800},
-        locale="en",
-        extra_http_headers={"Accept-Language": "en"},
+        viewport={"width": width, "height": 800},
+        locale=language,
+        extra_http_headers={"Accept-Language": language},
     )
     refused = csp_violations(context)
     yield context
@@ -49,7 +62,7 @@ def test_error_pages_pass_axe_and_fit_the_screen(failing_views, live_server, vis
         assert horizontal_overflow(page) == 0, path
 
 
-def test_the_csrf_failure_page_passes_axe(live_server, visitor):
+def test_the_csrf_failure_page_passes_axe(live_server, visitor, language):
     """A login form sent after its cookie is gone, as when cookies are cleared meanwhile."""
     page = visitor.new_page()
     page.goto(live_server.url + "/login/")
@@ -59,7 +72,8 @@ def test_the_csrf_failure_page_passes_axe(live_server, visitor):
     with page.expect_response(lambda answer: answer.request.method == "POST") as sent:
         page.click("main button[type=submit]")
     assert sent.value.status == 403
-    assert page.locator("h1").inner_text() == "The form could not be sent"
+    with translation.override(language):
+        assert page.locator("h1").inner_text() == gettext("The form could not be sent")
     assert_no_axe_violations(page)
     assert horizontal_overflow(page) == 0
 

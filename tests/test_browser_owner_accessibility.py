@@ -46,6 +46,7 @@ def owner_pages(deck) -> dict[str, str]:
         "my collections": "/my/collections/",
         "new collection": "/my/collections/new/",
         "edit collection": "/my/collections/hostkonferensen/edit/",
+        "delete collection": "/my/collections/hostkonferensen/delete/",
         "answer moderation": f"/my/{deck.public_id}/moderation/",
         "moderation queue": "/moderation/",
         "moderation decision": f"/moderation/{deck.public_id}/",
@@ -121,6 +122,19 @@ def test_bulk_delete_asks_on_a_page_that_fits_and_passes_axe(signed_in, live_ser
         page.click("main form button[type=submit]")
     assert page.url.endswith("/my/")
     assert deck.public_id not in page.content()
+
+
+def test_a_new_api_token_is_shown_on_a_page_that_fits_and_passes_axe(signed_in, live_server):
+    """The token, 40-odd characters without a break, shown once on the profile page."""
+    page, _, _ = signed_in
+    page.goto(live_server.url + "/account/profile/")
+    page.fill("#id_token-name", "Intranet publishing")
+    with page.expect_navigation():
+        page.click("form[action$='/tokens/new/'] button[type=submit]")
+    assert len(page.input_value("#new-token")) >= 32
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 800})
+        assert_fits_and_passes_axe(page, f"new token at {width} px")
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from slideshelf.presentations.models import Presentation
+from slideshelf.studio.views.mine import PER_PAGE
 from tests.factories import one_slide_deck
 from tests.uploading import files_in, make_user
 
@@ -93,3 +94,21 @@ def test_a_visitor_cannot_use_it(client, decks):
     response = client.post("/my/bulk/", {"action": "delete", "deck": chosen(mine[0])})
     assert response.status_code == 302 and response["Location"].startswith("/login/")
     assert Presentation.objects.count() == 4
+
+
+def test_a_long_list_comes_a_page_at_a_time_in_as_many_queries(
+    client, media, django_assert_max_num_queries
+):
+    """An owner of many decks: 50 cards a page, newest first, with a pager; the queries do not
+    grow with the decks shown."""
+    ada = make_user("ada")
+    for n in range(PER_PAGE + 1):
+        one_slide_deck(f"Deck {n:02}", owner=ada)
+    client.force_login(ada)
+    with django_assert_max_num_queries(12):
+        first = client.get("/my/").content.decode()
+    assert first.count('class="my-deck"') == PER_PAGE
+    assert f"Deck {PER_PAGE:02}" in first and "Deck 00" not in first
+    assert 'href="?page=2" rel="next"' in first
+    second = client.get("/my/?page=2").content.decode()
+    assert second.count('class="my-deck"') == 1 and "Deck 00" in second

@@ -15,6 +15,7 @@ from django.core.paginator import Page, Paginator
 from django.utils.translation import gettext_lazy as _
 
 from slideshelf.lib.languages import language_name
+from slideshelf.lib.paging import page_numbers
 from slideshelf.presentations.models import Collection
 from slideshelf.search.cards import shown_decks
 from slideshelf.search.facets import FACETS, LABELS
@@ -140,9 +141,8 @@ def active_filters(given: dict[str, Any], links: Links) -> list[Option]:
 
 def pager(page: Page[int], links: Links) -> dict[str, Any]:
     """Links to the neighbouring pages and the page numbers around this one (None: a gap)."""
-    numbers = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
     return {
         "previous": links.url(page=page.number - 1) if page.has_previous() else "",
         "next": links.url(page=page.number + 1) if page.has_next() else "",
-        "numbers": [(n, links.url(page=n)) if isinstance(n, int) else (None, "") for n in numbers],
+        "numbers": [(n, links.url(page=n) if n else "") for n in page_numbers(page)],
     }

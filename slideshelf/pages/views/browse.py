@@ -9,25 +9,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from slideshelf.lib.paging import paginate
 from slideshelf.presentations import access
 from slideshelf.presentations.collections import RUNNING_ORDER
 from slideshelf.presentations.models import Presentation, with_cards
 
 PER_PAGE = 24
 NEWEST_FIRST = ("-created_at", "-pk")
-
-
-def paginate(request: HttpRequest, items: QuerySet[Any]) -> dict[str, Any]:
-    """The requested page (`?page=`), and its neighbours' numbers for the pager (None = a gap)."""
-    page: Page[Any] = Paginator(items, PER_PAGE).get_page(request.GET.get("page"))
-    numbers = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
-    return {"page": page, "page_numbers": [n if isinstance(n, int) else None for n in numbers]}
 
 
 def deck_list(
@@ -39,7 +32,7 @@ def deck_list(
 ) -> HttpResponse:
     """A page of decks as cards, newest first unless `order` says otherwise."""
     ordered = with_cards(decks.order_by(*order))
-    return render(request, template, {**(context or {}), **paginate(request, ordered)})
+    return render(request, template, {**(context or {}), **paginate(request, ordered, PER_PAGE)})
 
 
 @require_safe
@@ -74,4 +67,6 @@ def uploader(request: HttpRequest, username: str) -> HttpResponse:
 
 @require_safe
 def collections(request: HttpRequest) -> HttpResponse:
-    return render(request, "pages/collections.html", paginate(request, access.listed_collections()))
+    return render(
+        request, "pages/collections.html", paginate(request, access.listed_collections(), PER_PAGE)
+    )

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from slideshelf.lib.paging import paginate
 from slideshelf.presentations import access
 from slideshelf.presentations.models import FIRST_SLIDE, Presentation
 from slideshelf.search import api as search
@@ -19,23 +20,28 @@ from slideshelf.studio.forms import BulkForm, DeckDetailsForm
 from slideshelf.studio.lifecycle import change_details, delete_presentation, details_of, retry
 from slideshelf.studio.models import Export
 
+# Cards on a page of the owner's list, and so what "Choose all" chooses at most.
+PER_PAGE = 50
+
 
 @login_required
 @require_safe
 def my_presentations(request: HttpRequest) -> HttpResponse:
-    decks = list(
+    decks = (
         access.owned_presentations(request.user)
         .select_related("conversion")
         .prefetch_related(FIRST_SLIDE)
         .order_by("-created_at", "-pk")
     )
-    ids = [deck.pk for deck in decks]
+    listing = paginate(request, decks, PER_PAGE)
+    shown = list(listing["page"].object_list)
+    ids = [deck.pk for deck in shown]
     earlier = search.near_duplicates_of(ids)
     totals = totals_by_deck(ids)
-    rows = [MyDeck(deck, earlier.get(deck.pk), totals[deck.pk]) for deck in decks]
+    rows = [MyDeck(deck, earlier.get(deck.pk), totals[deck.pk]) for deck in shown]
     latest_export = Export.objects.filter(owner_id=request.user.pk).first()
     context = {"rows": rows, "export": latest_export, "bulk": BulkForm(user=request.user)}
-    return render(request, "studio/my.html", context)
+    return render(request, "studio/my.html", {**context, **listing})
 
 
 @dataclass(frozen=True)
