@@ -66,7 +66,8 @@ RECALL_LINES = (
 # The page throughput's comparison of the presentation page with views counted and not.
 PAGES_LINES = (
     r"^Target, SQLite: presentation page with views counted within 10% of it uncounted: "
-    r"\d+\.\d against \d+\.\d requests/s",
+    r"\d+\.\d\d× the requests a CPU-second serves \(median of 1 rounds; a second uncounted "
+    r"server: \d+\.\d\d×\)",
 )
 POSTGRES_SUITE = os.environ.get("SLIDESHELF_DATABASE_URL", "").startswith("postgres")
 
