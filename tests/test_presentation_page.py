@@ -3,6 +3,7 @@ from __future__ import annotations
 import io
 import re
 
+import lxml.html
 import pytest
 from django.contrib.auth import get_user_model
 from PIL import Image
@@ -90,6 +91,15 @@ def test_failed_deck_page_says_why(client, media):
     failed = convert_now(upload(CORPUS / "broken/unst_password.pdf"))
     html = client.get(failed.get_absolute_url()).content.decode()
     assert "password-protected" in html
+    assert html.count('class="about"') == 1, "its details, once, without a viewer"
+
+
+def test_details_follow_the_viewer_in_its_column_beside_the_similar_list(client, deck):
+    """However long the similar list beside the viewer, the details come right under it."""
+    tree = lxml.html.fromstring(client.get(deck.get_absolute_url()).content)
+    (column,) = tree.xpath('//div[@class="deck-top"]/div[@class="deck-main"]')
+    assert [child.get("class") for child in column] == ["viewer", "about"]
+    assert len(tree.xpath('//div[@class="about"]')) == 1
 
 
 def test_slide_address_opens_the_viewer_at_that_slide(client, deck):
