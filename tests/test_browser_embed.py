@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from slideshelf.pages.embedding import BAR_HEIGHT
 from slideshelf.presentations.models import Visibility
-from tests.browser import assert_no_axe_violations, horizontal_overflow
+from tests.browser import WIDTHS, assert_no_axe_violations, horizontal_overflow
 from tests.conftest import CORPUS, SQLITE_PASS_ONLY
 from tests.factories import convert_now, deck_with_slides, draw_2x_now, upload
 from tests.other_site import other_site
@@ -97,7 +97,7 @@ def test_another_site_shows_a_public_and_an_unlisted_deck_that_turn(
 def test_the_player_never_scrolls_sideways_and_passes_axe_in_both_languages(
     browser, live_server, public
 ):
-    for width in (320, 1280):
+    for width in WIDTHS:
         context = browser.new_context(viewport={"width": width, "height": 800})
         try:
             tab = context.new_page()
