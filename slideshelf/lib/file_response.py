@@ -30,11 +30,13 @@ def file_response(
 ) -> HttpResponseBase:
     """The stored file `name`, as an attachment called `download_as` when one is given;
     404 when there is no such file."""
-    if not name or not default_storage.exists(name):
+    if not name:
         raise Http404("File not found")
     prefix = accel_redirect_prefix()
     response: HttpResponseBase
     if prefix:
+        if not default_storage.exists(name):  # a stat: nginx is not asked for a missing file
+            raise Http404("File not found")
         response = HttpResponse(content_type=content_type)
         response["X-Accel-Redirect"] = prefix + quote(name)
         # What FileResponse says of the file, less its length: nginx gives that.
@@ -42,8 +44,14 @@ def file_response(
         if disposition := content_disposition_header(download_as is not None, filename):
             response["Content-Disposition"] = disposition
     else:
+        # Opened without asking first whether it exists: in an object store that would be
+        # one more request per file, and opening tells as much.
+        try:
+            opened = default_storage.open(name, "rb")
+        except FileNotFoundError:
+            raise Http404("File not found") from None
         response = FileResponse(
-            default_storage.open(name, "rb"),
+            opened,
             as_attachment=download_as is not None,
             filename=download_as or "",
             content_type=content_type,
